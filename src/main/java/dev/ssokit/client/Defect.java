@@ -1,0 +1,58 @@
+package dev.ssokit.client;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One real-world defect the reference client can be switched into: the broken twins that prove every check can
+ * fail. Each names the requirement IDs (browser-behaviours.md) whose scenarios must catch it.
+ */
+public enum Defect {
+    NO_COOKIES("drops every cookie: never stores Set-Cookie, never sends Cookie", "R7"),
+    NO_JAVASCRIPT("does not run page scripts, so the SAML auto-POST page is never submitted", "J1"),
+    RAW_CC_USERNAME("puts cc_username on the wire without URL-encoding it", "F3"),
+    NO_CC_USERNAME("sends cc_username neither as a query parameter nor as a cookie", "F3"),
+    LOGIN_NAME_AS_LOGIN_ID("uses the token's user_id (loginName) instead of the loginId on UCCE", "F5"),
+    TOKEN_IN_QUERY("sends the access token in the query string instead of an Authorization header", "F7"),
+    NEVER_REFRESH("never refreshes the access token", "F8"),
+    REFRESH_AFTER_EXPIRY("refreshes only after the access token has expired", "F8"),
+    IGNORE_ROTATED_REFRESH_TOKEN("keeps using the first refresh token after a refresh returned a new one", "F9"),
+    NO_REAUTH_AFTER_REFRESH_REFUSED("gives up when a refresh is refused instead of signing in again", "F11"),
+    REFRESH_STORM_ON_401("retries refresh and the call again and again on a 401", "F12"),
+    CALLS_USER_AUTH_MODE_ON_SSO("asks UserAuthMode even when the system is SSO", "F1"),
+    SKIPS_USER_AUTH_MODE_ON_HYBRID("does not ask UserAuthMode on a HYBRID system and always uses SSO", "F2"),
+    SSO_ON_NON_SSO_SYSTEM("ignores systemAuthMode and runs SSO on a NON_SSO system", "F2"),
+    ACCEPTS_INCOMPLETE_TOKEN_RESPONSE("accepts a token response without checking its fields", "F4");
+
+    private final String description;
+    private final List<String> requirements;
+
+    Defect(String description, String... requirements) {
+        this.description = description;
+        this.requirements = List.of(requirements);
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** Requirement IDs whose scenarios must fail for this defect. */
+    public List<String> requirements() {
+        return requirements;
+    }
+
+    /** Kebab-case id for the command line and reports: NO_COOKIES -> no-cookies. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Defect fromId(String id) {
+        for (Defect defect : values()) {
+            if (defect.id().equals(id) || defect.name().equalsIgnoreCase(id)) {
+                return defect;
+            }
+        }
+        throw new IllegalArgumentException("Unknown defect '" + id + "'. Known: "
+                + java.util.Arrays.stream(values()).map(Defect::id).toList());
+    }
+}

@@ -1,0 +1,132 @@
+package dev.ssokit.world;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One request a stub received and what it answered, as the journal keeps it. Header names are lower case. Values
+ * are raw (secrets included): they never leave the process without passing the redactor.
+ */
+public record Exchange(int sequence, StubSystem system, long atSecond, String method, String host, int port,
+                       String path, String rawQuery, Map<String, List<String>> requestHeaders, String requestBody,
+                       int status, Map<String, List<String>> responseHeaders) {
+
+    public String target() {
+        return rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
+    }
+
+    public String origin() {
+        return "https://" + host + ":" + port;
+    }
+
+    public List<String> requestHeader(String name) {
+        return requestHeaders.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    public Optional<String> firstRequestHeader(String name) {
+        return requestHeader(name).stream().findFirst();
+    }
+
+    public List<String> responseHeader(String name) {
+        return responseHeaders.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    public Optional<String> location() {
+        return responseHeader("location").stream().findFirst();
+    }
+
+    public boolean isRedirect() {
+        return status >= 300 && status < 400;
+    }
+
+    /** Cookies the client sent, in the order of the Cookie header(s), name to value. */
+    public Map<String, String> cookiesSent() {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        for (String header : requestHeader("cookie")) {
+            for (String pair : header.split(";")) {
+                String trimmed = pair.trim();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                int equals = trimmed.indexOf('=');
+                cookies.put(equals < 0 ? trimmed : trimmed.substring(0, equals),
+                        equals < 0 ? "" : trimmed.substring(equals + 1));
+            }
+        }
+        return cookies;
+    }
+
+    /** Names of the cookies each Set-Cookie header of the response set. */
+    public List<String> cookieNamesSet() {
+        List<String> names = new ArrayList<>();
+        for (String setCookie : responseHeader("set-cookie")) {
+            int equals = setCookie.indexOf('=');
+            names.add((equals < 0 ? setCookie : setCookie.substring(0, equals)).trim());
+        }
+        return names;
+    }
+
+    /** The raw (still encoded) value of a query parameter, exactly as the client put it on the wire. */
+    public Optional<String> rawQueryParameter(String name) {
+        return rawParameters(rawQuery).getOrDefault(name, List.of()).stream().findFirst();
+    }
+
+    public Optional<String> queryParameter(String name) {
+        return rawQueryParameter(name).map(Exchange::formDecode);
+    }
+
+    public boolean isForm() {
+        return firstRequestHeader("content-type").map(type -> type.toLowerCase(Locale.ROOT)
+                .startsWith("application/x-www-form-urlencoded")).orElse(false);
+    }
+
+    public Map<String, List<String>> formParameters() {
+        Map<String, List<String>> decoded = new LinkedHashMap<>();
+        if (!isForm()) {
+            return decoded;
+        }
+        rawParameters(requestBody).forEach((name, values) ->
+                decoded.put(formDecode(name), values.stream().map(Exchange::formDecode).toList()));
+        return decoded;
+    }
+
+    public Optional<String> formParameter(String name) {
+        return formParameters().getOrDefault(name, List.of()).stream().findFirst();
+    }
+
+    static Map<String, List<String>> rawParameters(String encoded) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = equals < 0 ? pair : pair.substring(0, equals);
+            parameters.computeIfAbsent(name, key -> new ArrayList<>()).add(equals < 0 ? "" : pair.substring(equals + 1));
+        }
+        return parameters;
+    }
+
+    /** Servlet-style decoding ({@code +} is a space): what Finesse's Tomcat does with a query or form value. */
+    public static String formDecode(String raw) {
+        try {
+            return URLDecoder.decode(raw, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return raw;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "#" + sequence + " " + method + " " + origin() + target() + " -> " + status;
+    }
+}

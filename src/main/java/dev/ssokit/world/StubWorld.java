@@ -1,0 +1,209 @@
+package dev.ssokit.world;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.ssokit.world.stubs.FinesseStubs;
+import dev.ssokit.world.stubs.IdpStubs;
+import dev.ssokit.world.stubs.IdsStubs;
+import dev.ssokit.world.stubs.StubBehaviour;
+import dev.ssokit.world.stubs.StubContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Finesse, IdS and the IdP as three real WireMock servers over HTTPS on loopback, each under its own host name,
+ * with certificates from a CA made at start. Static answers come from stubs/&lt;system&gt;/mappings; dynamic ones from
+ * the named behaviours in {@code world.stubs}. One world serves many scenarios: {@link #reset()} gives each a fresh
+ * journal, clock, settings and server-side state.
+ */
+public final class StubWorld implements AutoCloseable {
+    private final Map<StubSystem, WireMockServer> servers;
+    private final Map<StubSystem, URI> baseUris;
+    private final TlsMaterial tls;
+    private final Path workDirectory;
+    private final Journal journal;
+    private final VirtualClock clock;
+    private final WorldSettings settings;
+    private final SsoState state;
+    private final UserDirectory directory;
+
+    private StubWorld(Map<StubSystem, WireMockServer> servers, Map<StubSystem, URI> baseUris, TlsMaterial tls,
+                      Path workDirectory, Journal journal, VirtualClock clock, WorldSettings settings, SsoState state,
+                      UserDirectory directory) {
+        this.servers = servers;
+        this.baseUris = baseUris;
+        this.tls = tls;
+        this.workDirectory = workDirectory;
+        this.journal = journal;
+        this.clock = clock;
+        this.settings = settings;
+        this.state = state;
+        this.directory = directory;
+    }
+
+    /** Host names of the default topology: one per system, as in a real deployment with separate servers. */
+    public static Map<StubSystem, String> defaultHostNames() {
+        Map<StubSystem, String> names = new EnumMap<>(StubSystem.class);
+        names.put(StubSystem.FINESSE, "finesse.test");
+        names.put(StubSystem.IDS, "ids.test");
+        names.put(StubSystem.IDP, "idp.test");
+        return names;
+    }
+
+    public static StubWorld start(Path stubsDirectory) {
+        return start(stubsDirectory, defaultHostNames());
+    }
+
+    public static StubWorld start(Path stubsDirectory, Map<StubSystem, String> hostNames) {
+        requireLoopbackNames(hostNames);
+        for (StubSystem system : StubSystem.values()) {
+            Path mappings = stubsDirectory.resolve(system.folder()).resolve("mappings");
+            if (!Files.isDirectory(mappings)) {
+                throw new IllegalArgumentException("No WireMock mappings at " + mappings.toAbsolutePath()
+                        + ": run from the kit's root folder or pass the stubs folder (--stubs)");
+            }
+        }
+        Path work;
+        try {
+            work = Files.createTempDirectory("finesse-sso-kit-world-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a temporary folder for the stub world's keys", e);
+        }
+        List<String> names = new ArrayList<>(hostNames.values());
+        names.add("localhost");
+        TlsMaterial tls = TlsMaterial.generate(names, work);
+        VirtualClock clock = new VirtualClock();
+        Journal journal = new Journal();
+        WorldSettings settings = new WorldSettings();
+        SsoState state = new SsoState();
+        UserDirectory directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
+        StubContext context = new StubContext(settings, state, directory,
+                new TokenService(hostNames.get(StubSystem.IDS), clock), clock);
+
+        Map<StubSystem, WireMockServer> servers = new EnumMap<>(StubSystem.class);
+        Map<StubSystem, URI> baseUris = new EnumMap<>(StubSystem.class);
+        try {
+            for (StubSystem system : StubSystem.values()) {
+                List<Extension> extensions = new ArrayList<>(behaviours(system, context));
+                extensions.add(new JournalRecorder(system, journal, clock));
+                WireMockConfiguration config = options()
+                        .httpDisabled(true)
+                        .httpsPort(0)
+                        .bindAddress("127.0.0.1")
+                        .http2TlsDisabled(true)
+                        .gzipDisabled(true)
+                        .keystorePath(tls.serverKeyStore().toString())
+                        .keystoreType("PKCS12")
+                        .keystorePassword(tls.storePassword())
+                        .keyManagerPassword(tls.storePassword())
+                        .usingFilesUnderDirectory(stubsDirectory.resolve(system.folder()).toString())
+                        .maxRequestJournalEntries(50)
+                        .jettyAcceptors(1)
+                        .containerThreads(12)
+                        .notifier(new Slf4jNotifier(false))
+                        .extensions(extensions.toArray(Extension[]::new));
+                WireMockServer server = new WireMockServer(config);
+                server.start();
+                servers.put(system, server);
+                baseUris.put(system, URI.create("https://" + hostNames.get(system) + ":" + server.httpsPort()));
+            }
+        } catch (RuntimeException e) {
+            servers.values().forEach(WireMockServer::stop);
+            throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
+        }
+        context.baseUris(baseUris.get(StubSystem.FINESSE), baseUris.get(StubSystem.IDS), baseUris.get(StubSystem.IDP));
+        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory);
+    }
+
+    private static List<StubBehaviour> behaviours(StubSystem system, StubContext context) {
+        return switch (system) {
+            case FINESSE -> FinesseStubs.all(context);
+            case IDS -> IdsStubs.all(context);
+            case IDP -> IdpStubs.all(context);
+        };
+    }
+
+    /** Fails fast, with the fix, when the JVM cannot resolve the stub names to loopback. */
+    static void requireLoopbackNames(Map<StubSystem, String> hostNames) {
+        for (String name : hostNames.values()) {
+            try {
+                if (!InetAddress.getByName(name).isLoopbackAddress()) {
+                    throw new IllegalStateException(name + " does not resolve to loopback");
+                }
+            } catch (UnknownHostException | IllegalStateException e) {
+                throw new IllegalStateException("The stub host name '" + name + "' does not resolve to 127.0.0.1 in "
+                        + "this JVM. Start Java with -Djdk.net.hosts.file=stubs/hosts (./kit and mvn do this for you).", e);
+            }
+        }
+    }
+
+    /** A fresh scenario: empty journal, clock at its start, default settings, no sessions, codes or tokens. */
+    public void reset() {
+        journal.clear();
+        clock.reset();
+        settings.reset();
+        state.reset();
+    }
+
+    public URI baseUri(StubSystem system) {
+        return baseUris.get(system);
+    }
+
+    public URI finesseBaseUri() {
+        return baseUris.get(StubSystem.FINESSE);
+    }
+
+    public SSLContext clientTls() {
+        return tls.clientContext();
+    }
+
+    public TlsMaterial tls() {
+        return tls;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public VirtualClock clock() {
+        return clock;
+    }
+
+    public WorldSettings settings() {
+        return settings;
+    }
+
+    public UserDirectory directory() {
+        return directory;
+    }
+
+    public SsoState state() {
+        return state;
+    }
+
+    @Override
+    public void close() {
+        servers.values().forEach(WireMockServer::stop);
+        try (Stream<Path> files = Files.walk(workDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp folder holds only throw-away keys of a CA that no longer signs anything
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.ssokit.world.stubs;
+
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.ssokit.model.Agent;
+import dev.ssokit.world.SsoState;
+import dev.ssokit.world.TokenService.Identity;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * An AD FS-like IdP (finesse-sso-protocol.md §3 steps 5–6): a login form with UserName, Password and AuthMethod
+ * posting to a relative action; a wrong password re-renders the form with an error and no SAMLResponse; a right
+ * one answers the auto-POST page to the IdS ACS (script submits, noscript button as fallback).
+ */
+public final class IdpStubs {
+    private IdpStubs() {
+    }
+
+    public static List<StubBehaviour> all(StubContext context) {
+        return List.of(new Login(context));
+    }
+
+    static final class Login extends StubBehaviour {
+        Login(StubContext context) {
+            super("idp-login", context);
+        }
+
+        @Override
+        protected ResponseDefinition answer(Request request) {
+            Optional<String> samlRequest = Requests.query(request, "SAMLRequest");
+            String relayState = Requests.query(request, "RelayState").orElse("");
+            Optional<String> authnRequest = samlRequest.flatMap(Saml::decodeAndInflate);
+            Optional<String> requestId = authnRequest.flatMap(xml -> Saml.attribute(xml, "ID"));
+            Optional<String> acsUrl = authnRequest.flatMap(xml -> Saml.attribute(xml, "AssertionConsumerServiceURL"));
+            if (requestId.isEmpty() || acsUrl.isEmpty()) {
+                return Answers.errorPage(400, "An error occurred", "MSIS7065: no valid SAMLRequest in the request.");
+            }
+            if (!RequestMethod.POST.equals(request.getMethod())) {
+                return loginPage(samlRequest.get(), relayState, null,
+                        "MSISContext=" + SsoState.randomId(12) + "; Path=/adfs; Secure; HttpOnly");
+            }
+            String username = Requests.form(request, "UserName").orElse("");
+            String password = Requests.form(request, "Password").orElse("");
+            Optional<Agent> agent = context.directory.find(username)
+                    .filter(a -> a.loginName().equals(username) && a.password().reveal().equals(password));
+            if (agent.isEmpty()) {
+                return loginPage(samlRequest.get(), relayState,
+                        "Incorrect user ID or password. Type the correct user ID and password, and try again.");
+            }
+            String uid = agent.get().loginName();
+            Identity identity = new Identity(uid, context.directory.realm(), uid + "@" + context.directory.realm());
+            String responseId = "_" + SsoState.randomId(16);
+            context.state.samlResponses.put(responseId,
+                    new SsoState.SamlAssertion(responseId, requestId.get(), relayState, identity));
+            String samlResponse = Saml.encode(Saml.response(responseId, requestId.get(), acsUrl.get(),
+                    context.idsHost(), uid, identity.userPrincipal(), context.clock.instant().toString()));
+            return autoPostPage(acsUrl.get(), samlResponse, relayState);
+        }
+
+        private ResponseDefinition loginPage(String samlRequest, String relayState, String error, String... cookies) {
+            String action = "/adfs/ls/?SAMLRequest=" + URLEncoder.encode(samlRequest, StandardCharsets.UTF_8)
+                    + "&RelayState=" + URLEncoder.encode(relayState, StandardCharsets.UTF_8)
+                    + "&client-request-id=" + UUID.randomUUID();
+            String errorBlock = error == null ? "" : "<div id=\"error\" class=\"fieldMargin error smallText\">"
+                    + "<span id=\"errorText\" for=\"\">" + Answers.escape(error) + "</span></div>";
+            return Answers.html(200, "<!DOCTYPE html><html lang=\"en-US\"><head><title>Sign In</title></head><body>"
+                    + "<div id=\"loginArea\"><form method=\"post\" id=\"loginForm\" autocomplete=\"off\" "
+                    + "novalidate=\"novalidate\" action=\"" + Answers.escape(action) + "\">" + errorBlock
+                    + "<div id=\"formsAuthenticationArea\"><div id=\"userNameArea\"><label for=\"userNameInput\">"
+                    + "User Account</label><input id=\"userNameInput\" name=\"UserName\" type=\"email\" value=\"\" "
+                    + "tabindex=\"1\"/></div><div id=\"passwordArea\"><label for=\"passwordInput\">Password</label>"
+                    + "<input id=\"passwordInput\" name=\"Password\" type=\"password\" tabindex=\"2\"/></div>"
+                    + "<input id=\"optionForms\" type=\"hidden\" name=\"AuthMethod\" value=\"FormsAuthentication\"/>"
+                    + "<div id=\"submissionArea\"><input id=\"submitButton\" type=\"submit\" value=\"Sign in\"/>"
+                    + "</div></div></form></div></body></html>", cookies);
+        }
+
+        private ResponseDefinition autoPostPage(String acsUrl, String samlResponse, String relayState) {
+            String failing = context.settings.idpFailingScript()
+                    ? "<script>analytics.track('login-complete');</script>" : "";
+            int delay = context.settings.idpSubmitDelayMillis();
+            return Answers.typed(200, context.settings.idpPageContentType(),
+                    "<html><head><title>Working...</title></head><body><form method=\"POST\" name=\"hiddenform\" "
+                            + "action=\"" + Answers.escape(acsUrl) + "\"><input type=\"hidden\" name=\"SAMLResponse\" "
+                            + "value=\"" + samlResponse + "\" /><input type=\"hidden\" name=\"RelayState\" value=\""
+                            + Answers.escape(relayState) + "\" /><noscript><p>Script is disabled. Click Submit to "
+                            + "continue.</p><input type=\"submit\" value=\"Submit\" /></noscript></form>" + failing
+                            + "<script language=\"javascript\">window.setTimeout('document.forms[0].submit()', "
+                            + delay + ");</script></body></html>",
+                    "MSISAuth=" + SsoState.randomId(16) + "; Path=/adfs; Secure; HttpOnly");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.ssokit.world.stubs;
+
+import dev.ssokit.world.SsoState;
+import dev.ssokit.world.TokenService;
+import dev.ssokit.world.UserDirectory;
+import dev.ssokit.world.VirtualClock;
+import dev.ssokit.world.WorldSettings;
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What every stub behaviour may read: the scenario's settings and state, the directory, tokens, clock, URLs. */
+public final class StubContext {
+    public final WorldSettings settings;
+    public final SsoState state;
+    public final UserDirectory directory;
+    public final TokenService tokens;
+    public final VirtualClock clock;
+    private final AtomicReference<URI> finesseBase = new AtomicReference<>();
+    private final AtomicReference<URI> idsBase = new AtomicReference<>();
+    private final AtomicReference<URI> idpBase = new AtomicReference<>();
+
+    public StubContext(WorldSettings settings, SsoState state, UserDirectory directory, TokenService tokens,
+                       VirtualClock clock) {
+        this.settings = settings;
+        this.state = state;
+        this.directory = directory;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    /** Set once the servers listen (their ports are ephemeral). */
+    public void baseUris(URI finesse, URI ids, URI idp) {
+        finesseBase.set(finesse);
+        idsBase.set(ids);
+        idpBase.set(idp);
+    }
+
+    public String finesse(String path) {
+        return finesseBase.get() + path;
+    }
+
+    public String ids(String path) {
+        return idsBase.get() + path;
+    }
+
+    public String idp(String path) {
+        return idpBase.get() + path;
+    }
+
+    public String idsHost() {
+        return idsBase.get().getHost();
+    }
+
+    public String finesseAuthcodeUri() {
+        return finesse("/desktop/sso/authcode");
+    }
+}
