@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public record Exchange(int sequence, StubSystem system, long atSecond, String method, String host, int port,
                        String path, String rawQuery, Map<String, List<String>> requestHeaders, String requestBody,
-                       int status, Map<String, List<String>> responseHeaders) {
+                       int status, Map<String, List<String>> responseHeaders, String responseBody) {
 
     public String target() {
         return rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
@@ -35,6 +35,21 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
 
     public List<String> responseHeader(String name) {
         return responseHeaders.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Value of the hidden (or any) input of that name in an HTML response body, as the page served it. */
+    public Optional<String> inputValueInResponse(String inputName) {
+        if (responseBody == null) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*name=\"" + java.util.regex.Pattern
+                .quote(inputName) + "\"[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(responseBody);
+        if (!input.find()) {
+            return Optional.empty();
+        }
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+        return value.find() ? Optional.of(value.group(1).replace("&amp;", "&").replace("&quot;", "\"")
+                .replace("&lt;", "<").replace("&gt;", ">")) : Optional.empty();
     }
 
     public Optional<String> location() {

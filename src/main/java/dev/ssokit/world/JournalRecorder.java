@@ -47,8 +47,24 @@ final class JournalRecorder implements ServeEventListener {
         synchronized (journal) {
             journal.record(new Exchange(journal.nextSequence(), system, clock.secondsSinceStart(),
                     request.getMethod().getName(), hostName, request.getPort(), uri.getRawPath(), uri.getRawQuery(),
-                    lowerCase(request.getHeaders()), request.getBodyAsString(), status, responseHeaders));
+                    lowerCase(request.getHeaders()), request.getBodyAsString(), status, responseHeaders,
+                    textBody(event)));
         }
+    }
+
+    /** Text bodies (HTML, JSON, XML) up to 256 KiB: checks compare what a page offered with what came back. */
+    private static String textBody(ServeEvent event) {
+        if (event.getResponse() == null || event.getResponse().getHeaders() == null) {
+            return null;
+        }
+        com.github.tomakehurst.wiremock.http.ContentTypeHeader type = event.getResponse().getHeaders().getContentTypeHeader();
+        String mime = type == null || !type.isPresent() ? "" : type.mimeTypePart();
+        if (mime == null || !(mime.contains("html") || mime.contains("json") || mime.contains("xml")
+                || mime.startsWith("text") || mime.contains("*"))) {
+            return null;
+        }
+        String body = event.getResponse().getBodyAsString();
+        return body != null && body.length() > 262_144 ? body.substring(0, 262_144) : body;
     }
 
     private static Map<String, List<String>> lowerCase(HttpHeaders headers) {

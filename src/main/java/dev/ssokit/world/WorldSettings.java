@@ -25,6 +25,8 @@ public final class WorldSettings {
     private volatile int idpSubmitDelayMillis;
     private volatile boolean idpFailingScript;
     private volatile String idpPageContentType;
+    private volatile String tokenResponseOmits;
+    private volatile boolean rejectBearerTokens;
     private final Map<String, AuthMode> userAuthModeOverrides = new ConcurrentHashMap<>();
 
     public WorldSettings() {
@@ -44,6 +46,8 @@ public final class WorldSettings {
         idpSubmitDelayMillis = 0;
         idpFailingScript = false;
         idpPageContentType = "text/html;charset=utf-8";
+        tokenResponseOmits = null;
+        rejectBearerTokens = false;
         userAuthModeOverrides.clear();
     }
 
@@ -71,6 +75,13 @@ public final class WorldSettings {
     public void idpFailingScript(boolean failing) { this.idpFailingScript = failing; }
     public String idpPageContentType() { return idpPageContentType; }
     public void idpPageContentType(String contentType) { this.idpPageContentType = contentType; }
+
+    /** A field the token JSON leaves out (F4 negative: a client must not accept it), or null. */
+    public String tokenResponseOmits() { return tokenResponseOmits; }
+    public void tokenResponseOmits(String field) { this.tokenResponseOmits = field; }
+    /** Finesse answers 401 to every Bearer token, valid or not (F12: a client must not storm). */
+    public boolean rejectBearerTokens() { return rejectBearerTokens; }
+    public void rejectBearerTokens(boolean reject) { this.rejectBearerTokens = reject; }
 
     public void userAuthMode(String loginName, AuthMode mode) {
         userAuthModeOverrides.put(loginName, mode);

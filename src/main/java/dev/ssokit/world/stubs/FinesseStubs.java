@@ -152,6 +152,23 @@ public final class FinesseStubs {
         }
 
         private String tokenJson(TokenGrant grant, boolean withRefresh) {
+            String full = fullTokenJson(grant, withRefresh);
+            String omitted = context.settings.tokenResponseOmits();
+            if (omitted == null) {
+                return full;
+            }
+            try {
+                com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+                com.fasterxml.jackson.databind.node.ObjectNode node =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(full);
+                node.remove(omitted);
+                return mapper.writeValueAsString(node);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private String fullTokenJson(TokenGrant grant, boolean withRefresh) {
             StringBuilder json = new StringBuilder("{");
             if (context.settings.extraTokenFields()) {
                 json.append("\"issued_by\":\"stub-ids\",\"scope\":[\"ccc_onprem_apps\"],");
@@ -300,6 +317,9 @@ public final class FinesseStubs {
                         .filter(c -> "access".equals(c.usage()));
                 if (claims.isEmpty()) {
                     return Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "invalid token");
+                }
+                if (context.settings.rejectBearerTokens()) {
+                    return Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "token revoked");
                 }
                 if (claims.get().expiredAt(context.clock.instant())) {
                     return Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "token expired");

@@ -1,0 +1,29 @@
+package dev.ssokit.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./kit <command>}: the kit's command line. */
+@Command(name = "kit", mixinStandardHelpOptions = true, versionProvider = KitCommand.Version.class,
+        description = "Finesse SSO Conformance Kit: conformance and contract tests for Cisco Finesse SSO thick clients.",
+        subcommands = {RunCommand.class, ServeCommand.class, DefectsCommand.class, CommandLine.HelpCommand.class})
+public final class KitCommand implements Runnable {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new KitCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Finesse SSO Conformance Kit " + dev.ssokit.report.Versions.kit()};
+        }
+    }
+}

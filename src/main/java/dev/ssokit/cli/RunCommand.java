@@ -1,0 +1,77 @@
+package dev.ssokit.cli;
+
+import dev.ssokit.conformance.ConformanceRun;
+import dev.ssokit.conformance.KitConfig;
+import dev.ssokit.conformance.RunContext;
+import dev.ssokit.report.ConformanceSummary;
+import dev.ssokit.report.Redactor;
+import dev.ssokit.report.ReportFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The kit's main job: every feature against the embedded stub world, with the reports under reports/. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the conformance features against the embedded stubs and write reports/ "
+                + "(summary.md, summary.html, verdict.json, junit.xml, cucumber.json, allure-results/). "
+                + "Exit code 0: no FAIL check failed (and, with --strict, no WARN check); 1: the client is not "
+                + "conformant; 2: the run could not start.")
+final class RunCommand implements Callable<Integer> {
+    @Option(names = "--client", defaultValue = "reference", paramLabel = "CLIENT",
+            description = "reference (default), or defect ids to switch on, comma-separated (see: kit defects)")
+    private String client;
+
+    @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@req:F8 or @step:3\"")
+    private String tags;
+
+    @Option(names = "--strict", description = "a failed WARN check fails the run too")
+    private boolean strict;
+
+    @Option(names = "--root", defaultValue = ".", paramLabel = "DIR",
+            description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
+    private Path root;
+
+    @Parameters(arity = "0..*", paramLabel = "FEATURE", description = "feature files or folders (default: features/)")
+    private List<Path> features;
+
+    @Override
+    public Integer call() {
+        KitConfig config;
+        try {
+            config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
+                    Duration.ofSeconds(10));
+        } catch (IllegalArgumentException e) {
+            System.err.println("kit run: " + e.getMessage());
+            return 2;
+        }
+        List<Path> selected = features == null || features.isEmpty() ? List.of(config.features()) : features;
+        for (Path path : selected) {
+            if (!Files.exists(path)) {
+                System.err.println("kit run: no feature file or folder at " + path.toAbsolutePath()
+                        + " (run from the kit's folder, or pass --root)");
+                return 2;
+            }
+        }
+        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), "embedded stub world");
+        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), "embedded stub world",
+                System.out, Redactor.standard());
+        System.out.println("Running the conformance features against the embedded stubs (client: "
+                + config.clientId() + ")...");
+        try (RunContext context = RunContext.owningWorld(config)) {
+            ConformanceRun.execute(context, selected, tags, List.of("progress",
+                    "json:" + config.reports().resolve("cucumber.json"),
+                    "junit:" + config.reports().resolve("junit.xml"),
+                    "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm"), summary);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            System.err.println("kit run: the run could not start: " + e.getMessage());
+            return 2;
+        }
+        reports.finish();
+        return summary.failedScenarios() > 0 ? 1 : 0;
+    }
+}

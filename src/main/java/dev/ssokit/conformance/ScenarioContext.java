@@ -1,0 +1,87 @@
+package dev.ssokit.conformance;
+
+import dev.ssokit.client.ClientUnderTest;
+import dev.ssokit.conformance.checks.Check;
+import dev.ssokit.conformance.checks.CheckResult;
+import dev.ssokit.conformance.checks.Evidence;
+import dev.ssokit.conformance.checks.Verdicts;
+import dev.ssokit.model.Agent;
+import dev.ssokit.model.Outcome;
+import dev.ssokit.report.Redactor;
+import dev.ssokit.world.StubWorld;
+import java.util.Optional;
+
+/**
+ * One scenario's state, made fresh for each: the stub world reset to defaults, the client under test (made on
+ * first use), the last failure the client reported, and the checks' verdicts.
+ */
+public final class ScenarioContext implements AutoCloseable {
+    private final RunContext run;
+    private final Redactor redactor;
+    private final Verdicts verdicts;
+    private ClientUnderTest client;
+    private String lastFailure;
+
+    public ScenarioContext(RunContext run) {
+        this.run = run;
+        run.world().reset();
+        this.redactor = Redactor.standard().withKnownSecrets(
+                run.world().directory().agents().stream().map(agent -> agent.password().reveal()).toList());
+        this.verdicts = new Verdicts(redactor);
+    }
+
+    public StubWorld world() {
+        return run.world();
+    }
+
+    public KitConfig config() {
+        return run.config();
+    }
+
+    public ClientUnderTest client() {
+        if (client == null) {
+            client = run.newClient();
+        }
+        return client;
+    }
+
+    public Agent agent(String loginName) {
+        return world().directory().require(loginName);
+    }
+
+    /** Keeps what an operation reported, so a negative scenario can judge the failure. */
+    public <T> Outcome<T> remember(Outcome<T> outcome) {
+        lastFailure = outcome.failure();
+        return outcome;
+    }
+
+    public Optional<String> lastFailure() {
+        return Optional.ofNullable(lastFailure);
+    }
+
+    public Evidence evidence() {
+        return new Evidence(world().journal().all(),
+                client == null ? Optional.empty() : client.currentToken(),
+                client == null ? Optional.empty() : client.loginId(), lastFailure());
+    }
+
+    public CheckResult check(Check check) {
+        return verdicts.require(check, this::evidence);
+    }
+
+    public Verdicts verdicts() {
+        return verdicts;
+    }
+
+    public Redactor redactor() {
+        return redactor;
+    }
+
+    @Override
+    public void close() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ssokit.conformance.checks;
+
+import dev.ssokit.world.Exchange;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** F9: refresh tokens rotate: each refresh sends the newest refresh token, never one already used, and succeeds. */
+public record EnsureEachRefreshTokenUsedOnce(int expectedRefreshes) implements Check {
+    public String requirement() {
+        return "F9";
+    }
+
+    public Severity severity() {
+        return Severity.FAIL;
+    }
+
+    public String rule() {
+        return "After a refresh the client replaces its refresh token with the rotated one it received";
+    }
+
+    public Verdict evaluate(Evidence evidence) {
+        List<Exchange> refreshes = evidence.refreshes();
+        if (refreshes.size() < expectedRefreshes) {
+            return Verdict.fail(expectedRefreshes + " refreshes", refreshes.size() + ":" + evidence.listing(refreshes));
+        }
+        Set<String> used = new HashSet<>();
+        for (Exchange refresh : refreshes) {
+            String token = refresh.formParameter("refresh-token").or(() -> refresh.queryParameter("refresh-token"))
+                    .orElse("");
+            if (!used.add(token)) {
+                return Verdict.fail("a fresh refresh token on each refresh",
+                        "a refresh token already used was sent again on " + Exchanges.line(refresh));
+            }
+            if (refresh.status() != 200) {
+                return Verdict.fail("every refresh answered 200", Exchanges.line(refresh));
+            }
+        }
+        return Verdict.pass(refreshes.size() + " refreshes, each with a new refresh token");
+    }
+}

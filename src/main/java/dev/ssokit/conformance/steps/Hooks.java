@@ -1,0 +1,47 @@
+package dev.ssokit.conformance.steps;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ssokit.conformance.ScenarioContext;
+import dev.ssokit.conformance.checks.CheckResult;
+import dev.ssokit.conformance.checks.Severity;
+import dev.ssokit.report.Transcript;
+import io.cucumber.java.After;
+import io.cucumber.java.Before;
+import io.cucumber.java.Scenario;
+import java.util.List;
+
+/** Per scenario: take the severity it declares; at its end attach the verdicts and the redacted transcript. */
+public final class Hooks {
+    /** Media type of the verdict attachment that the conformance summary reads. */
+    private static final String VERDICTS_MEDIA_TYPE = dev.ssokit.report.ConformanceSummary.VERDICTS_MEDIA_TYPE;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ScenarioContext scenario;
+
+    public Hooks(ScenarioContext scenario) {
+        this.scenario = scenario;
+    }
+
+    @Before
+    public void takeSeverity(Scenario cucumberScenario) {
+        cucumberScenario.getSourceTagNames().stream().filter(tag -> tag.startsWith("@severity:")).findFirst()
+                .map(tag -> Severity.parse(tag.substring("@severity:".length())))
+                .ifPresent(severity -> scenario.verdicts().scenarioSeverity(severity));
+    }
+
+    @After
+    public void attachEvidence(Scenario cucumberScenario) throws Exception {
+        List<CheckResult> results = scenario.verdicts().results();
+        cucumberScenario.attach(JSON.writeValueAsString(results), VERDICTS_MEDIA_TYPE, "verdicts");
+        cucumberScenario.attach(Transcript.of(scenario.world().journal().all(), scenario.redactor()), "text/plain",
+                "hop transcript (redacted)");
+        List<CheckResult> warnings = scenario.verdicts().failedWarnings();
+        for (CheckResult warning : warnings) {
+            cucumberScenario.log("WARNING " + warning.message());
+        }
+        if (scenario.config().strict() && !warnings.isEmpty() && !cucumberScenario.isFailed()) {
+            throw new AssertionError("strict mode: " + warnings.size() + " WARN check(s) failed:\n"
+                    + String.join("\n", warnings.stream().map(CheckResult::message).toList()));
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.ssokit.conformance.steps;
+
+import dev.ssokit.conformance.ScenarioContext;
+import dev.ssokit.model.AuthMode;
+import dev.ssokit.model.DeploymentType;
+import io.cucumber.java.en.Given;
+import java.time.Duration;
+
+/** Givens that set up the stub world for a scenario (each scenario starts from the defaults). */
+public final class WorldSteps {
+    private final ScenarioContext scenario;
+
+    public WorldSteps(ScenarioContext scenario) {
+        this.scenario = scenario;
+    }
+
+    @Given("a {deployment} system in {authMode} mode")
+    public void aSystemInMode(DeploymentType deployment, AuthMode mode) {
+        scenario.world().settings().deploymentType(deployment);
+        scenario.world().settings().systemAuthMode(mode);
+    }
+
+    @Given("agent {string} is configured for {authMode} sign-in")
+    public void agentIsConfiguredFor(String agent, AuthMode mode) {
+        scenario.world().settings().userAuthMode(scenario.agent(agent).loginName(), mode);
+    }
+
+    @Given("the UserAuthMode service is disabled")
+    public void userAuthModeDisabled() {
+        scenario.world().settings().userAuthModeEnabled(false);
+    }
+
+    @Given("a Finesse build that accepts cc_username only as a cookie")
+    public void cookieOnlyBuild() {
+        scenario.world().settings().ccUsernameQuerySupported(false);
+    }
+
+    @Given("refresh tokens live {int} seconds")
+    public void refreshTokensLive(int seconds) {
+        scenario.world().settings().refreshTokenLifetime(Duration.ofSeconds(seconds));
+    }
+
+    @Given("Finesse adds unknown fields to the token response")
+    public void extraTokenFields() {
+        scenario.world().settings().extraTokenFields(true);
+    }
+
+    @Given("Finesse leaves {string} out of the token response")
+    public void tokenResponseOmits(String field) {
+        scenario.world().settings().tokenResponseOmits(field);
+    }
+
+    @Given("Finesse answers refresh requests by redirecting to IdS")
+    public void refreshRedirects() {
+        scenario.world().settings().refreshRedirectsToIdS(true);
+    }
+
+    @Given("Finesse starts refusing every Bearer token")
+    public void rejectBearerTokens() {
+        scenario.world().settings().rejectBearerTokens(true);
+    }
+
+    @Given("the IdP submits its SAML form {int} ms after the page loads")
+    public void delayedSubmit(int millis) {
+        scenario.world().settings().idpSubmitDelayMillis(millis);
+    }
+
+    @Given("the IdP page runs a failing script before its auto-submit")
+    public void failingScript() {
+        scenario.world().settings().idpFailingScript(true);
+    }
+
+    @Given("the IdP serves its auto-POST page as {string}")
+    public void idpContentType(String contentType) {
+        scenario.world().settings().idpPageContentType(contentType);
+    }
+}

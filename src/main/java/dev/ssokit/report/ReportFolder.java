@@ -1,0 +1,99 @@
+package dev.ssokit.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * reports/: cleaned at the start of a run (allure-results would otherwise pile up), with Allure's history carried
+ * over for trends, Allure's environment.properties and categories.json written, only README.md kept.
+ */
+public final class ReportFolder {
+    private static final List<String> GENERATED = List.of("allure-results", "summary.md", "summary.html",
+            "verdict.json", "junit.xml", "cucumber.json", "kill-matrix.md", "kill-matrix.json");
+
+    private final Path root;
+
+    private ReportFolder(Path root) {
+        this.root = root;
+    }
+
+    public static ReportFolder prepare(Path root, String client, String target) {
+        try {
+            Files.createDirectories(root);
+            for (String name : GENERATED) {
+                delete(root.resolve(name));
+            }
+            Path results = root.resolve("allure-results");
+            Files.createDirectories(results);
+            Path history = root.resolve("allure-report").resolve("history");
+            if (Files.isDirectory(history)) {
+                copy(history, results.resolve("history"));
+            }
+            Files.writeString(results.resolve("environment.properties"), String.join("\n",
+                    "Target=" + target,
+                    "Client.under.test=" + client,
+                    "Suite.version=" + Versions.kit(),
+                    "Java=" + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    "HtmlUnit=" + Versions.htmlUnit()) + "\n");
+            try (var categories = ReportFolder.class.getResourceAsStream("/dev/ssokit/allure-categories.json")) {
+                Files.copy(categories, results.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.setProperty("allure.results.directory", results.toString());
+            return new ReportFolder(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare the reports folder " + root + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The redaction guard of last resort: every text file the run left under reports/ passes the redactor. */
+    public void finish() {
+        Redactor redactor = Redactor.standard();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(Files::isRegularFile).filter(ReportFolder::isText).toList()) {
+                String text = Files.readString(file);
+                String redacted = redactor.redact(text);
+                if (!redacted.equals(text)) {
+                    Files.writeString(file, redacted);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot finish the reports under " + root, e);
+        }
+    }
+
+    private static boolean isText(Path file) {
+        String name = file.getFileName().toString();
+        return !name.equals("README.md") && (name.endsWith(".json") || name.endsWith(".xml") || name.endsWith(".md")
+                || name.endsWith(".html") || name.endsWith(".txt") || name.endsWith(".properties"));
+    }
+
+    private static void delete(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
