@@ -1,11 +1,8 @@
 package dev.ssokit.cli;
 
-import dev.ssokit.conformance.ConformanceRun;
 import dev.ssokit.conformance.KitConfig;
-import dev.ssokit.conformance.RunContext;
+import dev.ssokit.conformance.MainJob;
 import dev.ssokit.report.ConformanceSummary;
-import dev.ssokit.report.Redactor;
-import dev.ssokit.report.ReportFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +41,7 @@ final class RunCommand implements Callable<Integer> {
         KitConfig config;
         try {
             config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
-                    Duration.ofSeconds(10));
+                    Duration.ofSeconds(10), true);
         } catch (IllegalArgumentException e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;
@@ -57,21 +54,15 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), "embedded stub world");
-        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), "embedded stub world",
-                System.out, Redactor.standard());
         System.out.println("Running the conformance features against the embedded stubs (client: "
                 + config.clientId() + ")...");
-        try (RunContext context = RunContext.owningWorld(config)) {
-            ConformanceRun.execute(context, selected, tags, List.of("progress",
-                    "json:" + config.reports().resolve("cucumber.json"),
-                    "junit:" + config.reports().resolve("junit.xml"),
-                    "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm"), summary);
+        ConformanceSummary summary;
+        try {
+            summary = MainJob.run(config, selected, tags, System.out);
         } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("kit run: the run could not start: " + e.getMessage());
             return 2;
         }
-        reports.finish();
         return summary.failedScenarios() > 0 ? 1 : 0;
     }
 }

@@ -16,14 +16,17 @@ import java.util.Set;
  * @param clientDefects   defects switched on in the client under test; empty = the reference client
  * @param strict          a failed WARN check fails the run too
  * @param scriptTimeout   bound on waiting for page scripts (J7)
+ * @param redaction       secrets masked in every output; only code can turn it off (the canary test's proof that
+ *                        it can fail): no property, variable or option does
  */
-public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout) {
+public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout,
+                        boolean redaction) {
     public KitConfig {
         clientDefects = clientDefects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(clientDefects));
     }
 
     public static KitConfig defaults(Path root) {
-        return new KitConfig(root, Set.of(), false, Duration.ofSeconds(10));
+        return new KitConfig(root, Set.of(), false, Duration.ofSeconds(10), true);
     }
 
     /** From -Dkit.* system properties (set by Maven and the CLI), falling back to KIT_* environment variables. */
@@ -32,7 +35,7 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
         Path root = Path.of(setting("kit.root", env.getOrDefault("KIT_ROOT", "."))).toAbsolutePath().normalize();
         return new KitConfig(root, parseClient(setting("kit.client", env.getOrDefault("KIT_CLIENT", "reference"))),
                 Boolean.parseBoolean(setting("kit.strict", env.getOrDefault("KIT_STRICT", "false"))),
-                Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))));
+                Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))), true);
     }
 
     private static String setting(String name, String fallback) {
@@ -56,11 +59,20 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     }
 
     public KitConfig withDefects(Set<Defect> defects) {
-        return new KitConfig(root, defects, strict, scriptTimeout);
+        return new KitConfig(root, defects, strict, scriptTimeout, redaction);
     }
 
     public KitConfig withStrict(boolean strictMode) {
-        return new KitConfig(root, clientDefects, strictMode, scriptTimeout);
+        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction);
+    }
+
+    public KitConfig withoutRedaction() {
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, false);
+    }
+
+    public dev.ssokit.report.Redactor redactor() {
+        dev.ssokit.report.Redactor standard = dev.ssokit.report.Redactor.standard();
+        return redaction ? standard : standard.disabled();
     }
 
     public Path stubs() {

@@ -25,7 +25,7 @@ public final class ScenarioContext implements AutoCloseable {
     public ScenarioContext(RunContext run) {
         this.run = run;
         run.world().reset();
-        this.redactor = Redactor.standard().withKnownSecrets(
+        this.redactor = run.config().redactor().withKnownSecrets(
                 run.world().directory().agents().stream().map(agent -> agent.password().reveal()).toList());
         this.verdicts = new Verdicts(redactor);
     }

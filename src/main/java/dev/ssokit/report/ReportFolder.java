@@ -44,7 +44,6 @@ public final class ReportFolder {
             try (var categories = ReportFolder.class.getResourceAsStream("/dev/ssokit/allure-categories.json")) {
                 Files.copy(categories, results.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);
             }
-            System.setProperty("allure.results.directory", results.toString());
             return new ReportFolder(root);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the reports folder " + root + ": " + e.getMessage(), e);
@@ -52,8 +51,7 @@ public final class ReportFolder {
     }
 
     /** The redaction guard of last resort: every text file the run left under reports/ passes the redactor. */
-    public void finish() {
-        Redactor redactor = Redactor.standard();
+    public void finish(Redactor redactor) {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).filter(ReportFolder::isText).toList()) {
                 String text = Files.readString(file);
@@ -71,6 +69,10 @@ public final class ReportFolder {
         String name = file.getFileName().toString();
         return !name.equals("README.md") && (name.endsWith(".json") || name.endsWith(".xml") || name.endsWith(".md")
                 || name.endsWith(".html") || name.endsWith(".txt") || name.endsWith(".properties"));
+    }
+
+    public Path allureResults() {
+        return root.resolve("allure-results");
     }
 
     private static void delete(Path path) throws IOException {

@@ -21,7 +21,7 @@ public record EnsureRefreshedInWindow(long fromSecond, long beforeSecond) implem
         List<Exchange> refreshes = evidence.refreshes();
         if (refreshes.isEmpty()) {
             return Verdict.fail("a refresh between t=" + fromSecond + " s and t=" + beforeSecond + " s",
-                    "the client never refreshed (clock now past t=" + evidence.journal().stream()
+                    "the client never refreshed (its last request was at t=" + evidence.journal().stream()
                             .mapToLong(Exchange::atSecond).max().orElse(0) + " s)");
         }
         long at = refreshes.get(0).atSecond();

@@ -1,0 +1,49 @@
+package dev.ssokit.conformance;
+
+import dev.ssokit.report.ConformanceSummary;
+import dev.ssokit.report.ReportFolder;
+import io.cucumber.plugin.Plugin;
+import io.qameta.allure.AllureLifecycle;
+import io.qameta.allure.FileSystemResultsWriter;
+import io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The kit's main job: the features against the embedded stub world, with every report: summary (Markdown, HTML,
+ * JSON verdict), JUnit XML, Cucumber JSON and Allure results, all redacted. `./kit run` is this job.
+ */
+public final class MainJob {
+    public static final String TARGET = "embedded stub world";
+
+    private MainJob() {
+    }
+
+    public static ConformanceSummary run(KitConfig config, List<Path> features, String tags, PrintStream console,
+                                         Plugin... extraPlugins) {
+        try (RunContext context = RunContext.owningWorld(config)) {
+            return run(context, features, tags, console, extraPlugins);
+        }
+    }
+
+    public static ConformanceSummary run(RunContext context, List<Path> features, String tags, PrintStream console,
+                                         Plugin... extraPlugins) {
+        KitConfig config = context.config();
+        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), TARGET);
+        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), TARGET, console,
+                config.redactor());
+        List<Plugin> plugins = new ArrayList<>(List.of(summary,
+                new AllureCucumber7Jvm(new AllureLifecycle(new FileSystemResultsWriter(reports.allureResults())))));
+        plugins.addAll(List.of(extraPlugins));
+        try {
+            ConformanceRun.execute(context, features, tags, List.of("progress",
+                    "json:" + config.reports().resolve("cucumber.json"),
+                    "junit:" + config.reports().resolve("junit.xml")), plugins.toArray(Plugin[]::new));
+        } finally {
+            reports.finish(config.redactor());
+        }
+        return summary;
+    }
+}
