@@ -56,6 +56,11 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     private Instant started = Instant.now();
     private List<RequirementRow> rows = List.of();
 
+    /** A listener that only collects outcomes (no files, no console): for the meta-run. */
+    public static ConformanceSummary collecting(String client, Redactor redactor) {
+        return new ConformanceSummary(null, client, "embedded stub world", null, redactor);
+    }
+
     public ConformanceSummary(Path reports, String client, String target, PrintStream console, Redactor redactor) {
         this.reports = reports;
         this.client = client;
@@ -146,7 +151,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                     entry.getValue().size(), failures));
         }
         rows = table;
-        write(Duration.between(started, finished));
+        if (reports != null) {
+            write(Duration.between(started, finished));
+        }
     }
 
     private static String worst(List<ScenarioOutcome> outcomes) {
@@ -215,6 +222,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the conformance summary under " + reports, e);
+        }
+        if (console == null) {
+            return;
         }
         console.println();
         console.println("Finesse SSO Conformance Kit " + Versions.kit() + "  client: " + client + "  target: " + target);

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  */
 public final class ReportFolder {
     private static final List<String> GENERATED = List.of("allure-results", "summary.md", "summary.html",
-            "verdict.json", "junit.xml", "cucumber.json", "kill-matrix.md", "kill-matrix.json");
+            "verdict.json", "junit.xml", "cucumber.json");
 
     private final Path root;
 

@@ -44,6 +44,7 @@ public final class TlsMaterial {
     private final X509Certificate caCertificate;
     private final Path serverKeyStore;
     private final Path trustStore;
+    private volatile SSLContext clientContext;
 
     private TlsMaterial(X509Certificate caCertificate, Path serverKeyStore, Path trustStore) {
         this.caCertificate = caCertificate;
@@ -117,8 +118,24 @@ public final class TlsMaterial {
         }
     }
 
-    /** An SSLContext that trusts the stub CA and nothing else. */
+    /**
+     * An SSLContext that trusts the stub CA and nothing else. One per world, as a desktop client keeps one for its
+     * lifetime: its session cache lets later connections resume instead of paying a full handshake.
+     */
     public SSLContext clientContext() {
+        SSLContext context = clientContext;
+        if (context == null) {
+            synchronized (this) {
+                if (clientContext == null) {
+                    clientContext = newClientContext();
+                }
+                context = clientContext;
+            }
+        }
+        return context;
+    }
+
+    private SSLContext newClientContext() {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
