@@ -44,9 +44,14 @@ public final class RunContext implements AutoCloseable {
 
     /** A fresh client under test for one scenario, pointed at the stub world. */
     public ClientUnderTest newClient() {
+        return newClient(config.clientDefects());
+    }
+
+    /** A client with exactly these defects (none: the reference client, which contract scenarios use as a tool). */
+    public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects) {
         StubWorld stubs = world();
         return new HtmlUnitClient(new ClientSettings(stubs.finesseBaseUri(), stubs.clientTls(), stubs.clock(),
-                IdpLoginForm.adfs(), config.scriptTimeout(), config.clientDefects()));
+                IdpLoginForm.adfs(), config.scriptTimeout(), defects));
     }
 
     @Override

@@ -8,7 +8,12 @@ import dev.ssokit.conformance.checks.Verdicts;
 import dev.ssokit.model.Agent;
 import dev.ssokit.model.Outcome;
 import dev.ssokit.report.Redactor;
+import dev.ssokit.contract.ExchangeRecorder;
+import dev.ssokit.contract.FinesseContract;
+import dev.ssokit.world.Exchange;
+import dev.ssokit.world.StubSystem;
 import dev.ssokit.world.StubWorld;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,6 +25,9 @@ public final class ScenarioContext implements AutoCloseable {
     private final Redactor redactor;
     private final Verdicts verdicts;
     private ClientUnderTest client;
+    private ClientUnderTest referenceClient;
+    private FinesseContract contract;
+    private final ExchangeRecorder restExchanges = new ExchangeRecorder();
     private String lastFailure;
 
     public ScenarioContext(RunContext run) {
@@ -43,6 +51,34 @@ public final class ScenarioContext implements AutoCloseable {
             client = run.newClient();
         }
         return client;
+    }
+
+    /** The reference client, whatever client is under test: contract scenarios use it to get tokens. */
+    public ClientUnderTest referenceClient() {
+        if (referenceClient == null) {
+            referenceClient = run.newClient(java.util.Set.of());
+        }
+        return referenceClient;
+    }
+
+    /** The REST Assured probes of the target's response shapes. */
+    public FinesseContract contract() {
+        if (contract == null) {
+            contract = new FinesseContract(world().finesseBaseUri(), world().baseUri(StubSystem.IDS),
+                    world().tls().trustKeyStore(), restExchanges);
+        }
+        return contract;
+    }
+
+    public List<String> restExchanges() {
+        return restExchanges.exchanges();
+    }
+
+    /** The body of the last token JSON Finesse answered (what the client parsed), as the stubs sent it. */
+    public Optional<String> lastTokenResponseBody() {
+        List<Exchange> answers = world().journal().matching(e -> e.path().equals("/desktop/sso/token")
+                && e.status() == 200 && e.responseBody() != null);
+        return answers.isEmpty() ? Optional.empty() : Optional.of(answers.get(answers.size() - 1).responseBody());
     }
 
     public Agent agent(String loginName) {
@@ -82,6 +118,10 @@ public final class ScenarioContext implements AutoCloseable {
         if (client != null) {
             client.close();
             client = null;
+        }
+        if (referenceClient != null) {
+            referenceClient.close();
+            referenceClient = null;
         }
     }
 }

@@ -150,6 +150,18 @@ public final class TlsMaterial {
         }
     }
 
+    /** The stub CA as a trust KeyStore, for clients that take one (REST Assured). */
+    public KeyStore trustKeyStore() {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            trust.setCertificateEntry("stub-ca", caCertificate);
+            return trust;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot build a trust store for the stub CA", e);
+        }
+    }
+
     public Path serverKeyStore() {
         return serverKeyStore;
     }

@@ -35,6 +35,10 @@ public final class Hooks {
         cucumberScenario.attach(JSON.writeValueAsString(results), VERDICTS_MEDIA_TYPE, "verdicts");
         cucumberScenario.attach(Transcript.of(scenario.world().journal().all(), scenario.redactor()), "text/plain",
                 "hop transcript (redacted)");
+        if (!scenario.restExchanges().isEmpty()) {
+            cucumberScenario.attach(scenario.redactor().redact(String.join("\n", scenario.restExchanges())),
+                    "text/plain", "REST exchanges (redacted)");
+        }
         List<CheckResult> warnings = scenario.verdicts().failedWarnings();
         for (CheckResult warning : warnings) {
             cucumberScenario.log("WARNING " + warning.message());
