@@ -41,6 +41,21 @@ public interface ClientUnderTest extends AutoCloseable {
     /** Time has passed on the shared clock: the client does what its timers would (step 7: refresh when due). */
     void timePassed();
 
+    /** Opens a URL as a browser would (redirects, cookies, scripts, refreshes) and reports where it ended. */
+    Outcome<PageReport> browse(java.net.URI url);
+
+    /** An authorised GET of a Finesse REST path with the current credentials (R8: the token stays with its origin). */
+    Outcome<ApiReply> getFinesseApi(String path);
+
+    /** GET /desktop/sso/test and the verdict of its ssotest cookie (J11: no postMessage outside a browser). */
+    Outcome<Boolean> runSsoTest();
+
+    /** The application restarts: session cookies go, persistent ones stay (C24). */
+    void restart();
+
+    /** The cookie jar as the client holds it, names and attributes only (values never leave the client). */
+    java.util.List<String> cookieJar();
+
     Optional<TokenSet> currentToken();
 
     Optional<String> loginId();

@@ -22,7 +22,25 @@ public enum Defect {
     CALLS_USER_AUTH_MODE_ON_SSO("asks UserAuthMode even when the system is SSO", "F1"),
     SKIPS_USER_AUTH_MODE_ON_HYBRID("does not ask UserAuthMode on a HYBRID system and always uses SSO", "F2"),
     SSO_ON_NON_SSO_SYSTEM("ignores systemAuthMode and runs SSO on a NON_SSO system", "F2"),
-    ACCEPTS_INCOMPLETE_TOKEN_RESPONSE("accepts a token response without checking its fields", "F4");
+    ACCEPTS_INCOMPLETE_TOKEN_RESPONSE("accepts a token response without checking its fields", "F4"),
+    DROPS_SET_COOKIE_ON_REDIRECT("ignores Set-Cookie on 3xx responses", "R7", "C1"),
+    KEEPS_ONLY_FIRST_SET_COOKIE("keeps only the first of several Set-Cookie headers (folds them)", "C1"),
+    IGNORES_COOKIE_PATH("stores every cookie with Path=/", "C5", "C6"),
+    IGNORES_COOKIE_DOMAIN("ignores the Domain attribute (parent-domain cookies become host-only)", "C3"),
+    ACCEPTS_FOREIGN_DOMAIN("accepts a cookie for a domain the setting host does not belong to", "C4"),
+    IGNORES_SECURE("ignores Secure and sends those cookies over http", "C14"),
+    IGNORES_COOKIE_DELETION("ignores Max-Age=0, negative Max-Age and past Expires", "C7"),
+    KEEPS_OLD_COOKIE_VALUE("does not replace a cookie when the same name, domain and path is set again", "C10"),
+    IGNORES_HTTPONLY("shows HttpOnly cookies to page scripts", "C20"),
+    SPLITS_COOKIE_HEADER("sends each cookie in a Cookie header of its own", "C16"),
+    SENDS_COOKIES_TO_EVERY_HOST("sends every stored cookie to every host (stores them under the wrong host)", "C18", "C2"),
+    REPOSTS_AFTER_303("repeats the POST, body and all, after a 303 or 302", "R2"),
+    DROPS_BODY_ON_307("turns a 307/308 after a POST into a GET without the body", "R3"),
+    KEEPS_AUTHORIZATION_CROSS_ORIGIN("keeps the Authorization header when a redirect leads to another origin", "R8"),
+    NO_REDIRECT_LIMIT("follows redirects without a cap (bounded at 100 here so nothing hangs)", "R6"),
+    SUBMITS_FORMS_TWICE("posts each auto-submitted SAML form twice", "J12"),
+    NO_META_REFRESH("ignores <meta http-equiv=refresh>", "J5"),
+    NO_WAIT_FOR_TIMERS("does not wait for script timers, so delayed submits never happen", "J7", "J6");
 
     private final String description;
     private final List<String> requirements;

@@ -29,6 +29,7 @@ public final class ScenarioContext implements AutoCloseable {
     private FinesseContract contract;
     private final ExchangeRecorder restExchanges = new ExchangeRecorder();
     private String lastFailure;
+    private String requirement = "?";
 
     public ScenarioContext(RunContext run) {
         this.run = run;
@@ -51,6 +52,10 @@ public final class ScenarioContext implements AutoCloseable {
             client = run.newClient();
         }
         return client;
+    }
+
+    public boolean hasClient() {
+        return client != null;
     }
 
     /** The reference client, whatever client is under test: contract scenarios use it to get tokens. */
@@ -103,6 +108,15 @@ public final class ScenarioContext implements AutoCloseable {
 
     public CheckResult check(Check check) {
         return verdicts.require(check, this::evidence);
+    }
+
+    /** The requirement ID the scenario tests (its first @req tag), for the generic checks of the catalogue. */
+    public String requirement() {
+        return requirement;
+    }
+
+    public void requirement(String id) {
+        this.requirement = id;
     }
 
     public Verdicts verdicts() {

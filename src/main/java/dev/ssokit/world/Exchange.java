@@ -13,7 +13,8 @@ import java.util.Optional;
  * One request a stub received and what it answered, as the journal keeps it. Header names are lower case. Values
  * are raw (secrets included): they never leave the process without passing the redactor.
  */
-public record Exchange(int sequence, StubSystem system, long atSecond, String method, String host, int port,
+public record Exchange(int sequence, StubSystem system, long atSecond, String method, String scheme, String host,
+                       int port,
                        String path, String rawQuery, Map<String, List<String>> requestHeaders, String requestBody,
                        int status, Map<String, List<String>> responseHeaders, String responseBody) {
 
@@ -22,7 +23,11 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
     }
 
     public String origin() {
-        return "https://" + host + ":" + port;
+        return scheme + "://" + host + ":" + port;
+    }
+
+    public boolean isHttps() {
+        return "https".equals(scheme);
     }
 
     public List<String> requestHeader(String name) {

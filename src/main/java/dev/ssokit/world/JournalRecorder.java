@@ -46,7 +46,7 @@ final class JournalRecorder implements ServeEventListener {
                 ? Map.of() : lowerCase(event.getResponse().getHeaders());
         synchronized (journal) {
             journal.record(new Exchange(journal.nextSequence(), system, clock.secondsSinceStart(),
-                    request.getMethod().getName(), hostName, request.getPort(), uri.getRawPath(), uri.getRawQuery(),
+                    request.getMethod().getName(), uri.getScheme(), hostName, request.getPort(), uri.getRawPath(), uri.getRawQuery(),
                     lowerCase(request.getHeaders()), request.getBodyAsString(), status, responseHeaders,
                     textBody(event)));
         }

@@ -42,10 +42,12 @@ public final class StubWorld implements AutoCloseable {
     private final WorldSettings settings;
     private final SsoState state;
     private final UserDirectory directory;
+    private final Map<String, String> links;
 
     private StubWorld(Map<StubSystem, WireMockServer> servers, Map<StubSystem, URI> baseUris, TlsMaterial tls,
                       Path workDirectory, Journal journal, VirtualClock clock, WorldSettings settings, SsoState state,
-                      UserDirectory directory) {
+                      UserDirectory directory, Map<String, String> links) {
+        this.links = links;
         this.servers = servers;
         this.baseUris = baseUris;
         this.tls = tls;
@@ -56,6 +58,10 @@ public final class StubWorld implements AutoCloseable {
         this.state = state;
         this.directory = directory;
     }
+
+    /** Extra names the browser-behaviour pages use (see stubs/hosts): sub-, sibling and co-resident hosts. */
+    public static final List<String> LAB_HOST_NAMES = List.of("idp.ids.test", "finesse.corp.test", "ids.corp.test",
+            "ccx.test");
 
     /** Host names of the default topology: one per system, as in a real deployment with separate servers. */
     public static Map<StubSystem, String> defaultHostNames() {
@@ -86,6 +92,7 @@ public final class StubWorld implements AutoCloseable {
             throw new UncheckedIOException("Cannot create a temporary folder for the stub world's keys", e);
         }
         List<String> names = new ArrayList<>(hostNames.values());
+        names.addAll(LAB_HOST_NAMES);
         names.add("localhost");
         TlsMaterial tls = TlsMaterial.generate(names, work);
         VirtualClock clock = new VirtualClock();
@@ -98,12 +105,15 @@ public final class StubWorld implements AutoCloseable {
 
         Map<StubSystem, WireMockServer> servers = new EnumMap<>(StubSystem.class);
         Map<StubSystem, URI> baseUris = new EnumMap<>(StubSystem.class);
+        Map<String, String> links = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             for (StubSystem system : StubSystem.values()) {
                 List<Extension> extensions = new ArrayList<>(behaviours(system, context));
+                extensions.add(new LabLinks(links));
                 extensions.add(new JournalRecorder(system, journal, clock));
                 WireMockConfiguration config = options()
-                        .httpDisabled(true)
+                        .httpDisabled(system != StubSystem.FINESSE)
+                        .port(0)
                         .httpsPort(0)
                         .bindAddress("127.0.0.1")
                         .http2TlsDisabled(true)
@@ -128,7 +138,20 @@ public final class StubWorld implements AutoCloseable {
             throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
         }
         context.baseUris(baseUris.get(StubSystem.FINESSE), baseUris.get(StubSystem.IDS), baseUris.get(StubSystem.IDP));
-        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory);
+        int finessePort = servers.get(StubSystem.FINESSE).httpsPort();
+        int idsPort = servers.get(StubSystem.IDS).httpsPort();
+        int idpPort = servers.get(StubSystem.IDP).httpsPort();
+        links.put("${finesse}", baseUris.get(StubSystem.FINESSE).toString());
+        links.put("${ids}", baseUris.get(StubSystem.IDS).toString());
+        links.put("${idp}", baseUris.get(StubSystem.IDP).toString());
+        links.put("${finesse-http}", "http://" + hostNames.get(StubSystem.FINESSE) + ":" + servers.get(StubSystem.FINESSE).port());
+        links.put("${ids-authority}", "//" + hostNames.get(StubSystem.IDS) + ":" + idsPort);
+        links.put("${idp.ids}", "https://idp.ids.test:" + idpPort);
+        links.put("${finesse.corp}", "https://finesse.corp.test:" + finessePort);
+        links.put("${ids.corp}", "https://ids.corp.test:" + idsPort);
+        links.put("${ccx-finesse}", "https://ccx.test:" + finessePort);
+        links.put("${ccx-ids}", "https://ccx.test:" + idsPort);
+        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory, Map.copyOf(links));
     }
 
     private static List<StubBehaviour> behaviours(StubSystem system, StubContext context) {
@@ -163,6 +186,15 @@ public final class StubWorld implements AutoCloseable {
 
     public URI baseUri(StubSystem system) {
         return baseUris.get(system);
+    }
+
+    /** Base URI of a lab page host, e.g. "${idp.ids}" (the names the lab mappings use), resolved to its port. */
+    public URI labUri(String placeholder, String path) {
+        String base = links.get(placeholder);
+        if (base == null) {
+            throw new IllegalArgumentException("Unknown lab host " + placeholder + "; known: " + links.keySet());
+        }
+        return URI.create(base + path);
     }
 
     public URI finesseBaseUri() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssokit.client.ClientSettings;
 import dev.ssokit.client.ClientUnderTest;
 import dev.ssokit.client.Defect;
+import dev.ssokit.client.PageReport;
 import dev.ssokit.client.SignedIn;
 import dev.ssokit.client.SystemReport;
 import dev.ssokit.model.ApiReply;
@@ -51,7 +52,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private static final int MAX_PAGES_IN_FLOW = 12;
 
     private final ClientSettings settings;
-    private final WebClient browser;
+    private WebClient browser;
     private Credentials credentials;
     private UsernameCarrier carrier = UsernameCarrier.QUERY;
     private TokenSet token;
@@ -61,7 +62,17 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     public HtmlUnitClient(ClientSettings settings) {
         this.settings = settings;
-        this.browser = new WebClient(BrowserVersion.BEST_SUPPORTED);
+        this.browser = newBrowser();
+    }
+
+    private WebClient newBrowser() {
+        WebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, !settings.has(Defect.IGNORES_HTTPONLY));
+        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings));
+        browser.setWebConnection(DefectiveRedirects.needed(settings)
+                ? new DefectiveRedirects(connection, settings) : connection);
+        if (settings.has(Defect.NO_META_REFRESH)) {
+            browser.setRefreshHandler((page, url, seconds) -> { });
+        }
         browser.getOptions().setSSLContext(settings.tls());
         browser.getOptions().setJavaScriptEnabled(!settings.has(Defect.NO_JAVASCRIPT));
         browser.getOptions().setCssEnabled(false);
@@ -72,6 +83,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
         browser.getOptions().setRedirectEnabled(true);
         browser.getOptions().setTimeout((int) Math.min(Integer.MAX_VALUE, settings.scriptTimeout().toMillis()));
         browser.getCookieManager().setCookiesEnabled(!settings.has(Defect.NO_COOKIES));
+        return browser;
     }
 
     @Override
@@ -192,6 +204,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     /** Lets page scripts (auto-submit, setTimeout, location changes) finish, bounded by the script timeout. */
     private Page settle(Page page) {
+        if (settings.has(Defect.NO_WAIT_FOR_TIMERS)) {
+            return page;
+        }
         long deadline = System.nanoTime() + settings.scriptTimeout().toNanos();
         Page current = page;
         while (true) {
@@ -468,6 +483,64 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     @Override
+    public Outcome<PageReport> browse(java.net.URI url) {
+        try {
+            Page page = settle(browser.getPage(url.toURL()));
+            WebResponse response = page.getWebResponse();
+            String finalUrl = page.getUrl().toString();
+            if (page instanceof HtmlPage html) {
+                if (html.getForms().size() > 0 && response.getContentAsString().contains("<noscript")
+                        && response.getStatusCode() == 200) {
+                    return Outcome.failed("The page at " + withoutQuery(page.getUrl()) + " holds a form that only a "
+                            + "<noscript> button submits and no script moved it on: a person must press it");
+                }
+                return Outcome.ok(new PageReport(finalUrl, response.getStatusCode(), response.getContentType(),
+                        html.getTitleText()));
+            }
+            return Outcome.ok(new PageReport(finalUrl, response.getStatusCode(), response.getContentType(), ""));
+        } catch (IOException | RuntimeException e) {
+            return Outcome.failed("Browsing " + url.getScheme() + "://" + url.getAuthority() + url.getPath()
+                    + " failed: " + describe(e));
+        }
+    }
+
+    @Override
+    public Outcome<ApiReply> getFinesseApi(String path) {
+        return callFinesse(HttpMethod.GET, path, null);
+    }
+
+    @Override
+    public Outcome<Boolean> runSsoTest() {
+        try {
+            settle(browser.getPage(url("/desktop/sso/test")));
+            Cookie cookie = browser.getCookieManager().getCookie("ssotest");
+            return cookie == null ? Outcome.failed("/desktop/sso/test set no ssotest cookie")
+                    : Outcome.ok(Boolean.parseBoolean(cookie.getValue()));
+        } catch (IOException | RuntimeException e) {
+            return Outcome.failed("/desktop/sso/test failed: " + describe(e));
+        }
+    }
+
+    @Override
+    public void restart() {
+        java.util.List<Cookie> persistent = browser.getCookieManager().getCookies().stream()
+                .filter(cookie -> cookie.getExpires() != null).toList();
+        browser.close();
+        browser = newBrowser();
+        persistent.forEach(browser.getCookieManager()::addCookie);
+    }
+
+    @Override
+    public java.util.List<String> cookieJar() {
+        return browser.getCookieManager().getCookies().stream()
+                .map(c -> c.getName() + " (" + c.getDomain() + c.getPath() + (c.isSecure() ? ", Secure" : "")
+                        + (c.isHttpOnly() ? ", HttpOnly" : "") + (c.getSameSite() == null ? "" : ", SameSite="
+                        + c.getSameSite()) + (c.getExpires() == null ? ", session" : ", expires " + c.getExpires()
+                        .toInstant()) + ")")
+                .sorted().toList();
+    }
+
+    @Override
     public Optional<TokenSet> currentToken() {
         return Optional.ofNullable(token);
     }
@@ -483,6 +556,13 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private URL url(String path) {
+        if (path.startsWith("https://") || path.startsWith("http://")) {
+            try {
+                return new URL(path);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e);
+            }
+        }
         try {
             return settings.finesseBaseUri().resolve(path).toURL();
         } catch (IOException | IllegalArgumentException e) {

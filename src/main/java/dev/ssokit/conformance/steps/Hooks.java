@@ -27,12 +27,18 @@ public final class Hooks {
         cucumberScenario.getSourceTagNames().stream().filter(tag -> tag.startsWith("@severity:")).findFirst()
                 .map(tag -> Severity.parse(tag.substring("@severity:".length())))
                 .ifPresent(severity -> scenario.verdicts().scenarioSeverity(severity));
+        cucumberScenario.getSourceTagNames().stream().filter(tag -> tag.startsWith("@req:")).findFirst()
+                .ifPresent(tag -> scenario.requirement(tag.substring("@req:".length())));
     }
 
     @After
     public void attachEvidence(Scenario cucumberScenario) throws Exception {
         List<CheckResult> results = scenario.verdicts().results();
         cucumberScenario.attach(JSON.writeValueAsString(results), VERDICTS_MEDIA_TYPE, "verdicts");
+        if (scenario.hasClient()) {
+            cucumberScenario.attach(String.join("\n", scenario.client().cookieJar()), "text/plain",
+                    "cookie jar at the end (names and attributes)");
+        }
         cucumberScenario.attach(Transcript.of(scenario.world().journal().all(), scenario.redactor()), "text/plain",
                 "hop transcript (redacted)");
         if (!scenario.restExchanges().isEmpty()) {

@@ -103,7 +103,7 @@ final class Hops {
                 case IDS -> "ids.test";
                 case IDP -> "idp.test";
             };
-            journal.exchanges.add(new Exchange(journal.exchanges.size() + 1, system, at, method, host, 8443, path, query,
+            journal.exchanges.add(new Exchange(journal.exchanges.size() + 1, system, at, method, "https", host, 8443, path, query,
                     requestHeaders, body, status, responseHeaders, responseBody));
             return journal;
         }

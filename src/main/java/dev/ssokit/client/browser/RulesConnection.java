@@ -1,0 +1,85 @@
+package dev.ssokit.client.browser;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.impl.client.HttpClientBuilder;
+import org.apache.http.impl.execchain.ClientExecChain;
+import org.htmlunit.HttpWebConnection;
+import org.htmlunit.WebClient;
+
+/**
+ * HtmlUnit's HTTP connection with the kit's {@link CookieRules} between the wire and HttpClient's cookie handling.
+ * HtmlUnit builds its HttpClient with a private protocol processor, so interceptors added to the builder are
+ * dropped; instead the builder HtmlUnit configured is copied into a subclass that decorates the main execution
+ * step, which runs after cookies are added to a request and before cookies are taken from a response.
+ */
+final class RulesConnection extends HttpWebConnection {
+    private final CookieRules rules;
+
+    RulesConnection(WebClient client, CookieRules rules) {
+        super(client);
+        this.rules = rules;
+    }
+
+    @Override
+    protected HttpClientBuilder createHttpClientBuilder() {
+        HttpClientBuilder configured = super.createHttpClientBuilder();
+        DecoratingBuilder decorating = new DecoratingBuilder(rules);
+        try {
+            for (Field field : HttpClientBuilder.class.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers())) {
+                    field.setAccessible(true);
+                    field.set(decorating, field.get(configured));
+                    if (MIRRORED.contains(field.getName())) {
+                        Field mirror = DecoratingBuilder.class.getDeclaredField(field.getName());
+                        mirror.setAccessible(true);
+                        mirror.set(decorating, field.get(configured));
+                    }
+                }
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Cannot install the cookie rules into HtmlUnit's HTTP client: " + e, e);
+        }
+        return decorating;
+    }
+
+    /**
+     * HtmlUnit reads these builder fields reflectively on the builder's runtime class when it makes its
+     * connection manager; the subclass mirrors them (same names, copied values) so that read sees what HtmlUnit set.
+     */
+    private static final java.util.List<String> MIRRORED = java.util.List.of("connTimeToLive", "connTimeToLiveTimeUnit",
+            "defaultConnectionConfig", "defaultSocketConfig", "dnsResolver", "hostnameVerifier", "maxConnPerRoute",
+            "maxConnTotal", "publicSuffixMatcher", "sslContext", "sslSocketFactory", "systemProperties");
+
+    @SuppressWarnings("unused")
+    private static final class DecoratingBuilder extends HttpClientBuilder {
+        private final CookieRules rules;
+        private Object connTimeToLive;
+        private Object connTimeToLiveTimeUnit;
+        private Object defaultConnectionConfig;
+        private Object defaultSocketConfig;
+        private Object dnsResolver;
+        private Object hostnameVerifier;
+        private Object maxConnPerRoute;
+        private Object maxConnTotal;
+        private Object publicSuffixMatcher;
+        private Object sslContext;
+        private Object sslSocketFactory;
+        private Object systemProperties;
+
+        DecoratingBuilder(CookieRules rules) {
+            this.rules = rules;
+        }
+
+        @Override
+        protected ClientExecChain decorateMainExec(ClientExecChain main) {
+            return (route, request, context, aware) -> {
+                rules.process(request, context);
+                CloseableHttpResponse response = main.execute(route, request, context, aware);
+                rules.process(response, context);
+                return response;
+            };
+        }
+    }
+}
