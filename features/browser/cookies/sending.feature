@@ -35,5 +35,7 @@ Feature: Cookies - sending them where they belong (RFC 6265 §5.4)
   @req:C21 @severity:info
   Scenario: SameSite=Lax is withheld on a cross-site POST and SameSite=None needs Secure (browser parity)
     When the client opens "${ids}/lab/c21/set"
+    And the client opens "${ids}/lab/c21/check"
     Then cookie "c21lax" was not sent to "https://ids.test/lab/c21/post"
     And cookie "c21none" was not sent to "https://ids.test/lab/c21/post"
+    And cookie "c21lax" was sent to "https://ids.test/lab/c21/check"

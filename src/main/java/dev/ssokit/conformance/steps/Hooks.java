@@ -6,6 +6,7 @@ import dev.ssokit.conformance.checks.CheckResult;
 import dev.ssokit.conformance.checks.Severity;
 import dev.ssokit.report.Transcript;
 import io.cucumber.java.After;
+import io.cucumber.java.AfterStep;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import java.util.List;
@@ -31,14 +32,18 @@ public final class Hooks {
                 .ifPresent(tag -> scenario.requirement(tag.substring("@req:".length())));
     }
 
+    @AfterStep
+    public void attachCookieJar(Scenario cucumberScenario) {
+        if (scenario.hasClient()) {
+            cucumberScenario.attach(String.join("\n", scenario.client().cookieJar()), "text/plain",
+                    "cookie jar after the step (names and attributes)");
+        }
+    }
+
     @After
     public void attachEvidence(Scenario cucumberScenario) throws Exception {
         List<CheckResult> results = scenario.verdicts().results();
         cucumberScenario.attach(JSON.writeValueAsString(results), VERDICTS_MEDIA_TYPE, "verdicts");
-        if (scenario.hasClient()) {
-            cucumberScenario.attach(String.join("\n", scenario.client().cookieJar()), "text/plain",
-                    "cookie jar at the end (names and attributes)");
-        }
         cucumberScenario.attach(Transcript.of(scenario.world().journal().all(), scenario.redactor()), "text/plain",
                 "hop transcript (redacted)");
         if (!scenario.restExchanges().isEmpty()) {
