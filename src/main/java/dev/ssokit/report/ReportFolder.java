@@ -86,7 +86,8 @@ public final class ReportFolder {
         }
     }
 
-    private static void copy(Path from, Path to) throws IOException {
+    /** Copies a folder tree (also used by the canary test to lay out a kit root). */
+    static void copy(Path from, Path to) throws IOException {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : files.toList()) {
                 Path target = to.resolve(from.relativize(source).toString());

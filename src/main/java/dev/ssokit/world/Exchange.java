@@ -82,6 +82,20 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
         return cookies;
     }
 
+    /** Every value sent for that cookie name, in the order of the Cookie header(s) (a name can occur twice). */
+    public List<String> cookieValues(String name) {
+        List<String> values = new ArrayList<>();
+        for (String header : requestHeader("cookie")) {
+            for (String pair : header.split(";")) {
+                String trimmed = pair.trim();
+                if (trimmed.startsWith(name + "=")) {
+                    values.add(trimmed.substring(name.length() + 1));
+                }
+            }
+        }
+        return values;
+    }
+
     /** Names of the cookies each Set-Cookie header of the response set. */
     public List<String> cookieNamesSet() {
         List<String> names = new ArrayList<>();

@@ -60,8 +60,8 @@ class SecretCanaryTest {
 
     private Scan runAndScan(Path root, boolean redaction) throws IOException {
         Path kit = Path.of(System.getProperty("kit.root", ".")).toAbsolutePath();
-        copy(kit.resolve("stubs"), root.resolve("stubs"));
-        copy(kit.resolve("features"), root.resolve("features"));
+        ReportFolder.copy(kit.resolve("stubs"), root.resolve("stubs"));
+        ReportFolder.copy(kit.resolve("features"), root.resolve("features"));
         Path users = root.resolve("stubs/users.json");
         Files.writeString(users, Files.readString(users).replace("Stub-Pass-98411", CANARY_PASSWORD));
         KitConfig config = KitConfig.defaults(root);
@@ -154,19 +154,6 @@ class SecretCanaryTest {
         private void add(String value) {
             if (value != null && value.length() >= 8) {
                 secrets.add(value);
-            }
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path source : files.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
             }
         }
     }

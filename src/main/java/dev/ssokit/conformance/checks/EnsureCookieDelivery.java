@@ -26,10 +26,7 @@ public record EnsureCookieDelivery(String requirement, String cookie, Target tar
                     + evidence.listing(evidence.journal()));
         }
         Exchange request = requests.get(0);
-        List<String> values = request.requestHeader("cookie").stream()
-                .flatMap(header -> java.util.Arrays.stream(header.split(";")))
-                .map(String::trim).filter(pair -> pair.startsWith(cookie + "="))
-                .map(pair -> pair.substring(cookie.length() + 1)).toList();
+        List<String> values = request.cookieValues(cookie);
         String observed = values.isEmpty() ? "not sent (cookies sent: " + request.cookiesSent().keySet() + ")"
                 : "sent as " + cookie + "=" + String.join(" and " + cookie + "=", values);
         if (!sent) {

@@ -15,9 +15,7 @@ public record EnsureCookieOrder(String requirement, String cookie, String first,
 
     public Verdict evaluate(Evidence evidence) {
         return evidence.first(target::matches).map(e -> {
-            List<String> values = e.requestHeader("cookie").stream()
-                    .flatMap(h -> java.util.Arrays.stream(h.split(";"))).map(String::trim)
-                    .filter(p -> p.startsWith(cookie + "=")).map(p -> p.substring(cookie.length() + 1)).toList();
+            List<String> values = e.cookieValues(cookie);
             return Verdict.of(values.equals(List.of(first, second)), cookie + "=" + first + " before " + cookie + "="
                     + second, "order sent: " + values);
         }).orElse(Verdict.fail("a request to " + target, "never requested"));
