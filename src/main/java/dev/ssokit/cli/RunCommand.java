@@ -63,6 +63,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("kit run: the run could not start: " + e.getMessage());
             return 2;
         }
-        return summary.failedScenarios() > 0 ? 1 : 0;
+        return summary.conformant() ? 0 : 1;
     }
 }

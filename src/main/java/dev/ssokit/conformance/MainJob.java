@@ -1,6 +1,7 @@
 package dev.ssokit.conformance;
 
 import dev.ssokit.report.ConformanceSummary;
+import dev.ssokit.report.Deviations;
 import dev.ssokit.report.ReportFolder;
 import io.cucumber.plugin.Plugin;
 import io.qameta.allure.AllureLifecycle;
@@ -33,7 +34,8 @@ public final class MainJob {
         KitConfig config = context.config();
         ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), TARGET);
         ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), TARGET, console,
-                config.redactor());
+                config.redactor()).withDeviations(Deviations.load(config.root(), config.clientId()),
+                (tags == null || tags.isBlank()) && features.equals(List.of(config.features())));
         List<Plugin> plugins = new ArrayList<>(List.of(summary,
                 new AllureCucumber7Jvm(new AllureLifecycle(new FileSystemResultsWriter(reports.allureResults())))));
         plugins.addAll(List.of(extraPlugins));

@@ -51,6 +51,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     private final String target;
     private final PrintStream console;
     private final Redactor redactor;
+    private Deviations deviations = Deviations.none();
+    private boolean fullRun = true;
+    private final List<String> deviationProblems = new ArrayList<>();
+    private final List<String> readyToPaste = new ArrayList<>();
     private final Map<UUID, List<JsonNode>> verdictsByTestCase = new ConcurrentHashMap<>();
     private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
     private Instant started = Instant.now();
@@ -67,6 +71,13 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         this.target = target;
         this.console = console;
         this.redactor = redactor;
+    }
+
+    /** The client's known deviations; fullRun: no tag filter, so every entry must match a scenario. */
+    public ConformanceSummary withDeviations(Deviations known, boolean everyScenario) {
+        this.deviations = known;
+        this.fullRun = everyScenario;
+        return this;
     }
 
     @Override
@@ -145,6 +156,20 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             Requirements.Requirement requirement = requirements.find(entry.getKey()).orElse(
                     new Requirements.Requirement(entry.getKey(), "fail", "(not in the catalogue)", ""));
             String result = entry.getValue().isEmpty() ? "not covered" : worst(entry.getValue());
+            java.util.Optional<Deviations.Entry> known = deviations.find(entry.getKey());
+            if (known.isPresent()) {
+                if (result.equals(known.get().expected())) {
+                    result = "deviation";
+                } else if (result.equals("pass")) {
+                    deviationProblems.add(entry.getKey() + " passed but " + deviations.source() + " expects it to "
+                            + known.get().expected() + ": remove the entry");
+                } else if (result.equals("not covered") && fullRun) {
+                    deviationProblems.add(entry.getKey() + " in " + deviations.source()
+                            + " matched no scenario: remove or correct the entry");
+                }
+            } else if (result.equals("fail") || result.equals("warn")) {
+                readyToPaste.add(Deviations.readyToPaste(client, entry.getKey(), result));
+            }
             List<String> failures = entry.getValue().stream().filter(o -> !o.result().equals("pass"))
                     .map(o -> o.location() + " " + o.name() + ": " + String.join(" | ", o.messages())).toList();
             table.add(new RequirementRow(entry.getKey(), requirement.severity(), requirement.title(), result,
@@ -175,6 +200,16 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
     }
 
+    /** The run's verdict: no failed requirement (deviations aside) and no stale deviation entry. */
+    public boolean conformant() {
+        return rows.stream().noneMatch(r -> r.result().equals("fail")) && deviationProblems.isEmpty()
+                && !(failedScenarios() > 0 && rows.isEmpty());
+    }
+
+    public List<String> deviationProblems() {
+        return List.copyOf(deviationProblems);
+    }
+
     public long failedScenarios() {
         return outcomes.stream().filter(o -> o.result().equals("fail")).count();
     }
@@ -199,10 +234,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     private void write(Duration took) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String result : List.of("pass", "fail", "warn", "skipped", "not covered")) {
+        for (String result : List.of("pass", "fail", "warn", "deviation", "skipped", "not covered")) {
             counts.put(result, rows.stream().filter(r -> r.result().equals(result)).count());
         }
-        String verdict = failedScenarios() == 0 ? "PASS" : "FAIL";
+        String verdict = conformant() ? "PASS" : "FAIL";
         try {
             Files.createDirectories(reports);
             Map<String, Object> json = new LinkedHashMap<>();
@@ -214,6 +249,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             json.put("scenarios", Map.of("passed", passedScenarios(), "failed", failedScenarios(),
                     "warned", warnedScenarios()));
             json.put("requirements", counts);
+            json.put("deviationProblems", deviationProblems);
             json.put("rows", rows);
             json.put("scenarioOutcomes", outcomes());
             Files.writeString(reports.resolve("verdict.json"), redactor.redact(JSON.writeValueAsString(json)));
@@ -231,11 +267,17 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         console.printf("Scenarios: %d passed, %d failed, %d with warnings  (%.1f s)%n", passedScenarios(),
                 failedScenarios(), warnedScenarios(), took.toMillis() / 1000.0);
         console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
-                + counts.get("warn") + " warn, " + counts.get("skipped") + " skipped, " + counts.get("not covered")
+                + counts.get("warn") + " warn, " + counts.get("deviation") + " deviation, " + counts.get("skipped")
+                + " skipped, " + counts.get("not covered")
                 + " not covered (of " + rows.size() + ")");
         outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
                 "  " + o.result().toUpperCase() + " " + o.location() + "  " + o.name() + "\n      "
                         + redactor.redact(String.join("\n      ", o.messages()).replace("\n", "\n      "))));
+        deviationProblems.forEach(problem -> console.println("  DEVIATION LIST: " + problem));
+        if (!readyToPaste.isEmpty()) {
+            console.println("  Known and accepted? Paste into deviations/" + client + ".json:");
+            readyToPaste.forEach(line -> console.println("    " + line));
+        }
         console.println("Verdict: " + verdict + "   (reports: " + reports + "/summary.md, summary.html, verdict.json)");
     }
 

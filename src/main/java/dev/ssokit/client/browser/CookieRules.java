@@ -56,8 +56,11 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
                         .ifPresent(domain -> foreignCookies.computeIfAbsent(domain, k -> new ArrayList<>())
                                 .add(received.split(";", 2)[0].trim()));
             }
+            if (!acceptable(received, https, client.getCookieStore(), host)) {
+                continue;
+            }
             String cookie = applyDefects(received, client.getCookieStore());
-            if (cookie != null && acceptable(cookie, https, client.getCookieStore(), host)) {
+            if (cookie != null) {
                 kept.add(cookie);
             }
         }
