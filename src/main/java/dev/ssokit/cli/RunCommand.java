@@ -29,6 +29,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "a failed WARN check fails the run too")
     private boolean strict;
 
+    @Option(names = "--topology", defaultValue = "distinct", paramLabel = "distinct|co-resident",
+            description = "distinct (default): Finesse, IdS and IdP each on its own host; co-resident: Finesse and IdS on "
+                    + "one host, two ports (runs the step and contract features; the lab pages assume distinct hosts)")
+    private String topology;
+
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR",
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
@@ -41,12 +46,18 @@ final class RunCommand implements Callable<Integer> {
         KitConfig config;
         try {
             config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
-                    Duration.ofSeconds(10), true);
+                    Duration.ofSeconds(10), true, topology.equals("co-resident"));
+            if (!topology.equals("distinct") && !topology.equals("co-resident")) {
+                throw new IllegalArgumentException("--topology takes distinct or co-resident, not '" + topology + "'");
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;
         }
         List<Path> selected = features == null || features.isEmpty() ? List.of(config.features()) : features;
+        if (config.coResident() && (features == null || features.isEmpty())) {
+            selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
+        }
         for (Path path : selected) {
             if (!Files.exists(path)) {
                 System.err.println("kit run: no feature file or folder at " + path.toAbsolutePath()

@@ -18,15 +18,17 @@ import java.util.Set;
  * @param scriptTimeout   bound on waiting for page scripts (J7)
  * @param redaction       secrets masked in every output; only code can turn it off (the canary test's proof that
  *                        it can fail): no property, variable or option does
+ * @param coResident      topology: Finesse and IdS on one host name (two ports), as in many real deployments;
+ *                        false (default): each system on its own host name
  */
 public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout,
-                        boolean redaction) {
+                        boolean redaction, boolean coResident) {
     public KitConfig {
         clientDefects = clientDefects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(clientDefects));
     }
 
     public static KitConfig defaults(Path root) {
-        return new KitConfig(root, Set.of(), false, Duration.ofSeconds(10), true);
+        return new KitConfig(root, Set.of(), false, Duration.ofSeconds(10), true, false);
     }
 
     /** From -Dkit.* system properties (set by Maven and the CLI), falling back to KIT_* environment variables. */
@@ -35,7 +37,8 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
         Path root = Path.of(setting("kit.root", env.getOrDefault("KIT_ROOT", "."))).toAbsolutePath().normalize();
         return new KitConfig(root, parseClient(setting("kit.client", env.getOrDefault("KIT_CLIENT", "reference"))),
                 Boolean.parseBoolean(setting("kit.strict", env.getOrDefault("KIT_STRICT", "false"))),
-                Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))), true);
+                Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))), true,
+                "co-resident".equals(setting("kit.topology", env.getOrDefault("KIT_TOPOLOGY", "distinct"))));
     }
 
     private static String setting(String name, String fallback) {
@@ -59,15 +62,23 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     }
 
     public KitConfig withDefects(Set<Defect> defects) {
-        return new KitConfig(root, defects, strict, scriptTimeout, redaction);
+        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident);
     }
 
     public KitConfig withStrict(boolean strictMode) {
-        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction);
+        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident);
+    }
+
+    public KitConfig withCoResident(boolean together) {
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together);
+    }
+
+    public String topology() {
+        return coResident ? "co-resident (Finesse and IdS on ccx.test)" : "distinct hosts";
     }
 
     public KitConfig withoutRedaction() {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, false);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident);
     }
 
     public dev.ssokit.report.Redactor redactor() {

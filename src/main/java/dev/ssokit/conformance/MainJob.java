@@ -18,6 +18,9 @@ import java.util.List;
  */
 public final class MainJob {
     public static final String TARGET = "embedded stub world";
+    /** The features that run in either topology (the lab pages under browser/ name distinct hosts). */
+    public static final List<String> FLOW_FEATURES = List.of("01_system_auth_mode", "02_user_auth_mode",
+            "03_access_token", "04_idp_login", "05_login_id", "06_api_with_login_id", "07_refresh", "contract");
 
     private MainJob() {
     }
@@ -32,8 +35,9 @@ public final class MainJob {
     public static ConformanceSummary run(RunContext context, List<Path> features, String tags, PrintStream console,
                                          Plugin... extraPlugins) {
         KitConfig config = context.config();
-        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), TARGET);
-        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), TARGET, console,
+        String target = TARGET + ", " + config.topology();
+        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), target);
+        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), target, console,
                 config.redactor()).withDeviations(Deviations.load(config.root(), config.clientId()),
                 (tags == null || tags.isBlank()) && features.equals(List.of(config.features())));
         List<Plugin> plugins = new ArrayList<>(List.of(summary,

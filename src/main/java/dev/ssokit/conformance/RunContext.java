@@ -24,7 +24,8 @@ public final class RunContext implements AutoCloseable {
     }
 
     public static RunContext owningWorld(KitConfig config) {
-        return new RunContext(config, () -> StubWorld.start(config.stubs()), true);
+        return new RunContext(config, () -> StubWorld.start(config.stubs(), config.coResident()
+                ? StubWorld.coResidentHostNames() : StubWorld.defaultHostNames()), true);
     }
 
     public static RunContext borrowingWorld(KitConfig config, StubWorld world) {

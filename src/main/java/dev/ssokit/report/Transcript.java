@@ -2,7 +2,6 @@ package dev.ssokit.report;
 
 import dev.ssokit.world.Exchange;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The hop-by-hop story of a scenario, for people: method, URL, status, Location, each Set-Cookie with all its
@@ -23,9 +22,9 @@ public final class Transcript {
                     .append("\n      -> ").append(e.status());
             e.location().ifPresent(location -> text.append("  Location: ").append(redactor.redact(location)));
             text.append('\n');
-            Map<String, String> sent = e.cookiesSent();
+            List<String> sent = e.cookieNamesSent();
             if (!sent.isEmpty()) {
-                text.append("      cookies sent: ").append(String.join(", ", sent.keySet()))
+                text.append("      cookies sent: ").append(String.join(", ", sent))
                         .append(e.requestHeader("cookie").size() > 1 ? "  (in " + e.requestHeader("cookie").size()
                                 + " Cookie headers)" : "").append('\n');
             }

@@ -82,6 +82,20 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
         return cookies;
     }
 
+    /** Cookie names in the order sent, duplicates kept (same name from two paths or two co-resident services). */
+    public List<String> cookieNamesSent() {
+        List<String> names = new ArrayList<>();
+        for (String header : requestHeader("cookie")) {
+            for (String pair : header.split(";")) {
+                String trimmed = pair.trim();
+                if (!trimmed.isEmpty()) {
+                    names.add(trimmed.split("=", 2)[0]);
+                }
+            }
+        }
+        return names;
+    }
+
     /** Every value sent for that cookie name, in the order of the Cookie header(s) (a name can occur twice). */
     public List<String> cookieValues(String name) {
         List<String> values = new ArrayList<>();

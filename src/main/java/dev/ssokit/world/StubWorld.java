@@ -72,6 +72,15 @@ public final class StubWorld implements AutoCloseable {
         return names;
     }
 
+    /** Finesse and IdS on one host (ccx.test), different ports: cookies are then shared between them (C19). */
+    public static Map<StubSystem, String> coResidentHostNames() {
+        Map<StubSystem, String> names = new EnumMap<>(StubSystem.class);
+        names.put(StubSystem.FINESSE, "ccx.test");
+        names.put(StubSystem.IDS, "ccx.test");
+        names.put(StubSystem.IDP, "idp.test");
+        return names;
+    }
+
     public static StubWorld start(Path stubsDirectory) {
         return start(stubsDirectory, defaultHostNames());
     }
@@ -91,7 +100,7 @@ public final class StubWorld implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for the stub world's keys", e);
         }
-        List<String> names = new ArrayList<>(hostNames.values());
+        List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(hostNames.values()));
         names.addAll(LAB_HOST_NAMES);
         names.add("localhost");
         TlsMaterial tls = TlsMaterial.generate(names, work);
