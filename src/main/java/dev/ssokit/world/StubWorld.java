@@ -132,7 +132,7 @@ public final class StubWorld implements AutoCloseable {
                         .keystorePassword(tls.storePassword())
                         .keyManagerPassword(tls.storePassword())
                         .usingFilesUnderDirectory(stubsDirectory.resolve(system.folder()).toString())
-                        .maxRequestJournalEntries(50)
+                        .disableRequestJournal()
                         .jettyAcceptors(1)
                         .containerThreads(12)
                         .notifier(new Slf4jNotifier(false))
