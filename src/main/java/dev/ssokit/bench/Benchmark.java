@@ -29,7 +29,7 @@ public final class Benchmark {
     public static void run(KitConfig config, int flows, int warmup, boolean withSuites) throws Exception {
         Runtime runtime = Runtime.getRuntime();
         System.out.printf("Benchmark: %d flows after %d warm-up flows; %d cores, Java %s%n", flows, warmup,
-                runtime.availableProcessors(), System.getProperty("java.version"));
+                runtime.availableProcessors(), dev.ssokit.report.Versions.java());
         long worldStart = System.nanoTime();
         try (StubWorld world = StubWorld.start(config.stubs())) {
             System.out.printf("  stub world start (3 HTTPS servers, CA, keys): %.0f ms%n",

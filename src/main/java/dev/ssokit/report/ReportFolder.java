@@ -39,7 +39,7 @@ public final class ReportFolder {
                     "Target=" + target,
                     "Client.under.test=" + client,
                     "Suite.version=" + Versions.kit(),
-                    "Java=" + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                    "Java=" + Versions.java(),
                     "HtmlUnit=" + Versions.htmlUnit()) + "\n");
             try (var categories = ReportFolder.class.getResourceAsStream("/dev/ssokit/allure-categories.json")) {
                 Files.copy(categories, results.resolve("categories.json"), StandardCopyOption.REPLACE_EXISTING);

@@ -10,6 +10,11 @@ public final class Versions {
         return version == null ? "0.1.0-SNAPSHOT" : version;
     }
 
+    /** The JVM running the kit, for reports: a fact of the machine, not a setting. */
+    public static String java() {
+        return System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+    }
+
     public static String htmlUnit() {
         Package htmlUnit = org.htmlunit.WebClient.class.getPackage();
         String version = htmlUnit == null ? null : htmlUnit.getImplementationVersion();
