@@ -33,3 +33,10 @@ Feature: Step 1 - read the system's auth mode
     Then the client did not start the SSO flow
     And every User API call carried Basic credentials
     And the agent is signed in with NON_SSO as loginId "98420"
+
+  @req:P1 @severity:fail
+  Scenario: Finesse out of service: the client says so and starts no SSO flow
+    Given Finesse is out of service
+    When agent "sjefferson" connects with extension "98411"
+    Then the client reports that Finesse is unavailable, naming HTTP 503
+    And the client did not start the SSO flow

@@ -29,6 +29,8 @@ Feature: Contract - the shapes of Finesse's and IdS's answers
     Given a UCCE system in SSO mode
     Then a User request without credentials is refused with 401 ApiErrors "Authentication Failure"
     And an unknown Finesse API path answers 404 ApiErrors "Not Found"
+    Given Finesse is out of service
+    Then SystemInfo answers 503 ApiErrors "Service Unavailable"
 
   @req:K1 @severity:fail
   Scenario: The token request starts the OAuth flow, and needs cc_username

@@ -4,6 +4,12 @@ Feature: Redirects - follow what the server says, as a browser does
   to a POST), keep method and body on 307/308, resolve relative Locations against the current URL, stop loops,
   never carry Authorization to another origin, never send Secure cookies over http.
 
+  @req:R1 @severity:fail
+  Scenario: Every redirect status is followed: 301, 302, 303, 307, 308
+    When the client opens "${finesse}/lab/r1/301"
+    Then the client requested GET "https://finesse.test/lab/r1/308"
+    And the client requested GET "https://finesse.test/lab/r1/done"
+
   @req:R2 @severity:fail
   Scenario: A POST answered 303 or 302 is followed with a GET without body
     When the client opens "${finesse}/lab/r2/form"
@@ -51,3 +57,4 @@ Feature: Redirects - follow what the server says, as a browser does
     Given a UCCE system in SSO mode
     When agent "sjefferson" requests a token with cc_username in the query
     Then an Origin or Referer header went to "https://ids.test/ids/saml/response"
+    And the Referer sent to "https://ids.test/ids/saml/response" named an origin only

@@ -77,6 +77,12 @@ public final class Benchmark {
                         List.of(), summary);
                 System.out.printf("  whole feature run (reference client, %d scenarios): %.1f s wall%n",
                         summary.outcomes().size(), (System.nanoTime() - t0) / 1e9);
+                long catalogueStart = System.nanoTime();
+                ConformanceSummary catalogue = ConformanceSummary.collecting("reference", config.redactor());
+                ConformanceRun.execute(RunContext.borrowingWorld(config, world),
+                        List.of(config.features().resolve("browser")), null, List.of(), catalogue);
+                System.out.printf("  browser-behaviour catalogue alone (%d scenarios): %.1f s wall%n",
+                        catalogue.outcomes().size(), (System.nanoTime() - catalogueStart) / 1e9);
                 MutationRun.Report report = MutationRun.run(config, world, List.of(Defect.values()), null);
                 System.out.printf("  meta-run (%d broken clients, score %.0f %%): %.1f s wall%n",
                         report.mutants().size(), report.score(), report.wallMillis() / 1000.0);

@@ -56,6 +56,9 @@ public interface ClientUnderTest extends AutoCloseable {
     /** The cookie jar as the client holds it, names and attributes only (values never leave the client). */
     java.util.List<String> cookieJar();
 
+    /** Every request the client made, as it saw it (its own record; the stub world keeps a journal of its own). */
+    java.util.List<dev.ssokit.client.Hop> hops();
+
     Optional<TokenSet> currentToken();
 
     Optional<String> loginId();

@@ -9,8 +9,8 @@ import java.util.Locale;
  */
 public enum Defect {
     NO_COOKIES("drops every cookie: never stores Set-Cookie, never sends Cookie", "R7"),
-    NO_JAVASCRIPT("does not run page scripts, so the SAML auto-POST page is never submitted", "J1"),
-    RAW_CC_USERNAME("puts cc_username on the wire without URL-encoding it", "F3"),
+    NO_JAVASCRIPT("does not run page scripts, so the SAML auto-POST page is never submitted", "J1", "J2"),
+    RAW_CC_USERNAME("puts cc_username on the wire without URL-encoding it", "F3", "C23"),
     NO_CC_USERNAME("sends cc_username neither as a query parameter nor as a cookie", "F3"),
     LOGIN_NAME_AS_LOGIN_ID("uses the token's user_id (loginName) instead of the loginId on UCCE", "F5"),
     TOKEN_IN_QUERY("sends the access token in the query string instead of an Authorization header", "F7"),
@@ -40,7 +40,11 @@ public enum Defect {
     NO_REDIRECT_LIMIT("follows redirects without a cap (bounded at 100 here so nothing hangs)", "R6"),
     SUBMITS_FORMS_TWICE("posts each auto-submitted SAML form twice", "J12"),
     NO_META_REFRESH("ignores <meta http-equiv=refresh>", "J5"),
-    NO_WAIT_FOR_TIMERS("does not wait for script timers, so delayed submits never happen", "J7", "J6");
+    NO_WAIT_FOR_TIMERS("does not wait for script timers, so delayed submits never happen", "J7", "J6"),
+    NO_REDIRECTS("does not follow redirects at all", "R1"),
+    RESOLVES_LOCATION_FROM_ROOT("resolves a relative Location against the site root, not the current URL", "R4"),
+    IGNORES_FORM_ACTION("posts the IdP login to the page's own URL, without the form's action and hidden fields", "J4"),
+    REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10");
 
     private final String description;
     private final List<String> requirements;

@@ -27,6 +27,7 @@ public final class WorldSettings {
     private volatile String idpPageContentType;
     private volatile String tokenResponseOmits;
     private volatile boolean rejectBearerTokens;
+    private volatile boolean outOfService;
     private final Map<String, AuthMode> userAuthModeOverrides = new ConcurrentHashMap<>();
 
     public WorldSettings() {
@@ -48,6 +49,7 @@ public final class WorldSettings {
         idpPageContentType = "text/html;charset=utf-8";
         tokenResponseOmits = null;
         rejectBearerTokens = false;
+        outOfService = false;
         userAuthModeOverrides.clear();
     }
 
@@ -82,6 +84,10 @@ public final class WorldSettings {
     /** Finesse answers 401 to every Bearer token, valid or not (F12: a client must not storm). */
     public boolean rejectBearerTokens() { return rejectBearerTokens; }
     public void rejectBearerTokens(boolean reject) { this.rejectBearerTokens = reject; }
+
+    /** Finesse in OUT_OF_SERVICE: every /finesse/api request answers 503 ApiErrors (protocol §1.1). */
+    public boolean outOfService() { return outOfService; }
+    public void outOfService(boolean down) { this.outOfService = down; }
 
     public void userAuthMode(String loginName, AuthMode mode) {
         userAuthModeOverrides.put(loginName, mode);

@@ -125,11 +125,29 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
         return out;
     }
 
-    /** Request side, only for broken twins: cookies split into several headers, or sent to every host. */
+    /**
+     * Request side. The browser's referrer policy (strict-origin-when-cross-origin): across origins the Referer is
+     * the origin alone (HtmlUnit sends the full URL, which would carry the IdP page's SAMLRequest to IdS). For broken
+     * twins: cookies split into several headers, or sent to every host.
+     */
     @Override
     public void process(HttpRequest request, HttpContext context) {
         HttpClientContext client = HttpClientContext.adapt(context);
         HttpHost host = client.getTargetHost();
+        Header referer = request.getFirstHeader("Referer");
+        if (referer != null && host != null) {
+            try {
+                java.net.URI from = java.net.URI.create(referer.getValue());
+                int fromPort = from.getPort() == -1 ? ("https".equals(from.getScheme()) ? 443 : 80) : from.getPort();
+                int toPort = host.getPort() == -1 ? ("https".equals(host.getSchemeName()) ? 443 : 80) : host.getPort();
+                if (!from.getHost().equalsIgnoreCase(host.getHostName()) || fromPort != toPort
+                        || !from.getScheme().equalsIgnoreCase(host.getSchemeName())) {
+                    request.setHeader("Referer", from.getScheme() + "://" + from.getRawAuthority() + "/");
+                }
+            } catch (IllegalArgumentException | NullPointerException malformed) {
+                request.removeHeaders("Referer");
+            }
+        }
         if (settings.has(Defect.ACCEPTS_FOREIGN_DOMAIN) && host != null) {
             foreignCookies.forEach((domain, pairs) -> {
                 if (host.getHostName().endsWith(domain)) {

@@ -35,7 +35,7 @@ final class DefectiveRedirects extends WebConnectionWrapper {
     static boolean needed(ClientSettings settings) {
         return settings.defects().stream().anyMatch(d -> switch (d) {
             case REPOSTS_AFTER_303, DROPS_BODY_ON_307, KEEPS_AUTHORIZATION_CROSS_ORIGIN, NO_REDIRECT_LIMIT,
-                    SUBMITS_FORMS_TWICE -> true;
+                    SUBMITS_FORMS_TWICE, RESOLVES_LOCATION_FROM_ROOT -> true;
             default -> false;
         });
     }
@@ -65,6 +65,15 @@ final class DefectiveRedirects extends WebConnectionWrapper {
         String location = response.getResponseHeaderValue("Location");
         if (status < 300 || status >= 400 || location == null) {
             return response;
+        }
+        if (settings.has(Defect.RESOLVES_LOCATION_FROM_ROOT) && !location.startsWith("/") && !location.contains("://")) {
+            List<NameValuePair> headers = new java.util.ArrayList<>();
+            for (NameValuePair header : response.getResponseHeaders()) {
+                headers.add(header.getName().equalsIgnoreCase("Location")
+                        ? new NameValuePair("Location", "/" + location.replace("../", "")) : header);
+            }
+            return new WebResponse(new org.htmlunit.WebResponseData(new byte[0], status, response.getStatusMessage(),
+                    headers), request, response.getLoadTime());
         }
         URL next = new URL(request.getUrl(), location);
         boolean post = request.getHttpMethod() == HttpMethod.POST;

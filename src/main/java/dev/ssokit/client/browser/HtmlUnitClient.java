@@ -52,6 +52,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private static final int MAX_PAGES_IN_FLOW = 12;
 
     private final ClientSettings settings;
+    private final java.util.List<dev.ssokit.client.Hop> hops = new java.util.ArrayList<>();
     private WebClient browser;
     private Credentials credentials;
     private UsernameCarrier carrier = UsernameCarrier.QUERY;
@@ -68,8 +69,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private WebClient newBrowser() {
         WebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, !settings.has(Defect.IGNORES_HTTPONLY));
         org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings));
-        browser.setWebConnection(DefectiveRedirects.needed(settings)
-                ? new DefectiveRedirects(connection, settings) : connection);
+        browser.setWebConnection(new HopRecorder(DefectiveRedirects.needed(settings)
+                ? new DefectiveRedirects(connection, settings) : connection, hops));
+        browser.getOptions().setRedirectEnabled(!settings.has(Defect.NO_REDIRECTS));
         if (settings.has(Defect.NO_META_REFRESH)) {
             browser.setRefreshHandler((page, url, seconds) -> { });
         }
@@ -80,7 +82,6 @@ public final class HtmlUnitClient implements ClientUnderTest {
         browser.getOptions().setThrowExceptionOnScriptError(false);
         browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
         browser.getOptions().setPrintContentOnFailingStatusCode(false);
-        browser.getOptions().setRedirectEnabled(true);
         browser.getOptions().setTimeout((int) Math.min(Integer.MAX_VALUE, settings.scriptTimeout().toMillis()));
         browser.getCookieManager().setCookiesEnabled(!settings.has(Defect.NO_COOKIES));
         return browser;
@@ -231,6 +232,13 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private Page submitLogin(HtmlForm form) throws IOException {
+        if (settings.has(Defect.IGNORES_FORM_ACTION)) {
+            WebRequest post = new WebRequest(form.getPage().getUrl(), HttpMethod.POST);
+            post.setRequestParameters(List.of(
+                    new NameValuePair(settings.idpLoginForm().usernameField(), credentials.username()),
+                    new NameValuePair(settings.idpLoginForm().passwordField(), credentials.password().reveal())));
+            return browser.getPage(post);
+        }
         HtmlInput user = form.getInputByName(settings.idpLoginForm().usernameField());
         HtmlInput password = form.getInputByName(settings.idpLoginForm().passwordField());
         user.setValue(credentials.username());
@@ -403,10 +411,14 @@ public final class HtmlUnitClient implements ClientUnderTest {
                 new NameValuePair("refresh-token", token.refreshToken().reveal()),
                 new NameValuePair("return_refresh_token", "true")));
         Outcome<TokenSet> refreshed;
+        boolean follow = browser.getOptions().isRedirectEnabled();
         try {
+            browser.getOptions().setRedirectEnabled(follow && !settings.has(Defect.REFRESH_IGNORES_REDIRECT));
             refreshed = driveToToken(browser.getPage(request));
         } catch (IOException | RuntimeException e) {
             refreshed = Outcome.failed("The refresh request failed: " + describe(e));
+        } finally {
+            browser.getOptions().setRedirectEnabled(follow);
         }
         if (refreshed.succeeded()) {
             TokenSet fresh = refreshed.value();
@@ -538,6 +550,13 @@ public final class HtmlUnitClient implements ClientUnderTest {
                         + c.getSameSite()) + (c.getExpires() == null ? ", session" : ", expires " + c.getExpires()
                         .toInstant()) + ")")
                 .sorted().toList();
+    }
+
+    @Override
+    public java.util.List<dev.ssokit.client.Hop> hops() {
+        synchronized (hops) {
+            return java.util.List.copyOf(hops);
+        }
     }
 
     @Override

@@ -106,6 +106,12 @@ public final class BrowserSteps {
                 true));
     }
 
+    @Then("the Referer sent to {string} named an origin only")
+    public void refererOriginOnly(String target) {
+        scenario.check(new dev.ssokit.conformance.checks.EnsureRefererIsOrigin(scenario.requirement(),
+                Target.parse(target)));
+    }
+
     @Then("the request to {string} carried its {int} cookies in one Cookie header")
     public void oneCookieHeader(String target, int cookies) {
         scenario.check(new EnsureOneCookieHeader(scenario.requirement(), Target.parse(target), cookies));

@@ -60,6 +60,12 @@ public final class ContractSteps {
                 () -> scenario.contract().refused("GET", "/finesse/api/User/98411", null, null, null, status, errorType)));
     }
 
+    @Then("SystemInfo answers {int} ApiErrors {string}")
+    public void systemInfoRefused(int status, String errorType) {
+        scenario.check(new EnsureContract("SystemInfo while out of service: " + status + " ApiErrors " + errorType,
+                () -> scenario.contract().refused("GET", "/finesse/api/SystemInfo", null, null, null, status, errorType)));
+    }
+
     @Then("an unknown Finesse API path answers {int} ApiErrors {string}")
     public void unknownPath(int status, String errorType) {
         scenario.check(new EnsureContract("unknown path: " + status + " ApiErrors " + errorType,

@@ -38,6 +38,12 @@ public final class ProcedureSteps {
                 new SignedIn(mode, loginId, 202), signedIn.value()));
     }
 
+    @Then("the client reports that Finesse is unavailable, naming HTTP {int}")
+    public void finesseUnavailable(int status) {
+        scenario.check(new dev.ssokit.conformance.checks.EnsureFailureReported("P1", "an unavailable Finesse",
+                java.util.List.of(String.valueOf(status))));
+    }
+
     @Then("the client did not start the SSO flow")
     public void noSsoFlow() {
         scenario.check(new EnsureNoSsoFlow());

@@ -55,6 +55,11 @@ public final class WorldSteps {
         scenario.world().settings().refreshRedirectsToIdS(true);
     }
 
+    @Given("Finesse is out of service")
+    public void outOfService() {
+        scenario.world().settings().outOfService(true);
+    }
+
     @Given("Finesse starts refusing every Bearer token")
     public void rejectBearerTokens() {
         scenario.world().settings().rejectBearerTokens(true);

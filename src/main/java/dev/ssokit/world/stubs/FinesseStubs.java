@@ -39,6 +39,9 @@ public final class FinesseStubs {
 
         @Override
         protected ResponseDefinition answer(Request request) {
+            if (context.settings.outOfService()) {
+                return outOfService();
+            }
             String host = request.getHost();
             return Answers.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<SystemInfo>"
                     + "<currentTimestamp>" + context.clock.instant() + "</currentTimestamp>"
@@ -64,6 +67,9 @@ public final class FinesseStubs {
 
         @Override
         protected ResponseDefinition answer(Request request) {
+            if (context.settings.outOfService()) {
+                return outOfService();
+            }
             if (!context.settings.userAuthModeEnabled()) {
                 return Answers.apiError(403, "Forbidden", "UserAuthModeService is disabled", "");
             }
@@ -217,6 +223,10 @@ public final class FinesseStubs {
         }
     }
 
+    static ResponseDefinition outOfService() {
+        return Answers.apiError(503, "Service Unavailable", "SERVER_OUT_OF_SERVICE", "");
+    }
+
     static TokenGrant issue(StubContext context, TokenService.Identity identity) {
         TokenService.IssuedPair pair = context.tokens.issue(identity, context.settings.accessTokenLifetime(),
                 context.settings.refreshTokenLifetime());
@@ -262,6 +272,9 @@ public final class FinesseStubs {
 
         @Override
         protected ResponseDefinition answer(Request request) {
+            if (context.settings.outOfService()) {
+                return outOfService();
+            }
             Object caller = authenticate(request);
             if (caller instanceof ResponseDefinition refusal) {
                 return refusal;

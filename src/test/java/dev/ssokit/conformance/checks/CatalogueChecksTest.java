@@ -128,6 +128,16 @@ class CatalogueChecksTest {
     }
 
     @Test
+    void refererIsOriginOnly() {
+        Check check = new EnsureRefererIsOrigin("R10", Target.parse("https://ids.test/ids/saml/response"));
+        passes(check, journal().hop(IDS, "POST", "/ids/saml/response").header("Referer", "https://idp.test:8443/")
+                .answer(200));
+        passes(check, journal().hop(IDS, "POST", "/ids/saml/response").answer(200));
+        fails(check, journal().hop(IDS, "POST", "/ids/saml/response")
+                .header("Referer", "https://idp.test:8443/adfs/ls/?SAMLRequest=x").answer(200));
+    }
+
+    @Test
     void contractProbe() {
         passes(new EnsureContract("shape", List::of), journal());
         fails(new EnsureContract("shape", () -> List.of("[status] expected 200 but was 500")), journal());
