@@ -37,7 +37,7 @@ public enum Defect {
     REPOSTS_AFTER_303("repeats the POST, body and all, after a 303 or 302", "R2"),
     DROPS_BODY_ON_307("turns a 307/308 after a POST into a GET without the body", "R3"),
     KEEPS_AUTHORIZATION_CROSS_ORIGIN("keeps the Authorization header when a redirect leads to another origin", "R8"),
-    NO_REDIRECT_LIMIT("follows redirects without a cap (bounded at 100 here so nothing hangs)", "R6"),
+    NO_REDIRECT_LIMIT("follows redirects without a cap (bounded at 30 per hop here so nothing hangs)", "R6"),
     SUBMITS_FORMS_TWICE("posts each auto-submitted SAML form twice", "J12"),
     NO_META_REFRESH("ignores <meta http-equiv=refresh>", "J5"),
     NO_WAIT_FOR_TIMERS("does not wait for script timers, so delayed submits never happen", "J7", "J6"),

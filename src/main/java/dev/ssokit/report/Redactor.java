@@ -35,12 +35,17 @@ public final class Redactor {
     private final Set<String> knownSecrets;
     private final boolean enabled;
 
+    /** As XML elements, Finesse's state (agent state) and code (reason code) are not secrets. */
+    private static final Set<String> NOT_SECRET_AS_XML = Set.of("state", "code");
+
     private Redactor(Set<String> knownSecrets, boolean enabled) {
         String names = String.join("|", SECRET_NAMES.stream().map(Pattern::quote).toList());
+        String xmlNames = String.join("|", SECRET_NAMES.stream().filter(n -> !NOT_SECRET_AS_XML.contains(n))
+                .map(Pattern::quote).toList());
         // name=value (query, form), "name":"value" (JSON), name="value" (HTML attribute pairs), <name>value</name>
         this.namedValues = Pattern.compile("(?<![A-Za-z0-9_-])(" + names + ")(=|\"\\s*:\\s*\"|%3D)([^&\\s\"'<;,]+)"
                 + "|(name=\"(?:" + names + ")\"[^>]*?value=\")([^\"]*)"
-                + "|(<(" + names + ")>)([^<]*)");
+                + "|(<(" + xmlNames + ")>)([^<]*)");
         this.knownSecrets = knownSecrets;
         this.enabled = enabled;
     }

@@ -61,6 +61,8 @@ class RedactorTest {
     void leavesOrdinaryTextAlone() {
         String text = "[F8 FAIL] The client refreshes after 75 % of expires_in: first refresh at t=301 s";
         assertThat(redactor.redact(text)).isEqualTo(text);
+        String user = "<User><state>LOGIN</state><extension>98411</extension><code>10</code></User>";
+        assertThat(redactor.redact(user)).isEqualTo(user);
     }
 
     @Test

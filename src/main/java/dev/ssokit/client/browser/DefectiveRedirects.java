@@ -18,7 +18,7 @@ import org.htmlunit.util.WebConnectionWrapper;
  * no redirect cap, forms posted twice). The reference client never installs it.
  */
 final class DefectiveRedirects extends WebConnectionWrapper {
-    private static final int UNCAPPED_BOUND = 100;
+    private static final int UNCAPPED_BOUND = 30;
 
     private final ClientSettings settings;
     private URL repostTo;
