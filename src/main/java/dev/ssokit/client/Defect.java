@@ -44,7 +44,8 @@ public enum Defect {
     NO_REDIRECTS("does not follow redirects at all", "R1"),
     RESOLVES_LOCATION_FROM_ROOT("resolves a relative Location against the site root, not the current URL", "R4"),
     IGNORES_FORM_ACTION("posts the IdP login to the page's own URL, without the form's action and hidden fields", "J4"),
-    REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10");
+    REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10"),
+    RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10");
 
     private final String description;
     private final List<String> requirements;

@@ -26,7 +26,7 @@ public final class Redactor {
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
     private static final Pattern AUTHORIZATION = Pattern.compile(
-            "(?i)((?:proxy-)?authorization\\s*[:=]\\s*\"?(?:bearer|basic)?\\s*)(?![<*])([^\\s\",}]+)");
+            "(?i)((?:proxy-)?authorization\\s*[:=]\\s*\"?(?:bearer\\s+|basic\\s+)?)(?![<*]|(?:bearer|basic)\\b)([^\\s\",}]+)");
     private static final Pattern COOKIE_HEADER = Pattern.compile("(?im)^((?:set-)?cookie\\s*:\\s*)(.*)$");
     private static final Pattern COOKIE_PAIR = Pattern.compile("(^|;\\s*)([^=;\\s]+)=([^;]*)");
     private static final Pattern BASE64_BLOB = Pattern.compile("[A-Za-z0-9+/]{120,}={0,2}");
@@ -45,7 +45,7 @@ public final class Redactor {
         // name=value (query, form), "name":"value" (JSON), name="value" (HTML attribute pairs), <name>value</name>
         this.namedValues = Pattern.compile("(?<![A-Za-z0-9_-])(" + names + ")(=|\"\\s*:\\s*\"|%3D)([^&\\s\"'<;,]+)"
                 + "|(name=\"(?:" + names + ")\"[^>]*?value=\")([^\"]*)"
-                + "|(<(" + xmlNames + ")>)([^<]*)");
+                + "|(<(" + xmlNames + ")>)([^<]*)(?=</(?:" + xmlNames + ")>)");
         this.knownSecrets = knownSecrets;
         this.enabled = enabled;
     }

@@ -66,6 +66,24 @@ class RedactorTest {
     }
 
     @Test
+    void placeholdersInDocumentationTextStayReadable() {
+        String title = "Sends Authorization: Bearer <token> on REST calls; never in query string";
+        assertThat(redactor.redact(title)).isEqualTo(title);
+    }
+
+    @Test
+    void redactedJsonStaysValidJson() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
+        Requirements.load().all().values().forEach(r -> rows.add(java.util.Map.of("id", r.id(), "title", r.title(),
+                "observed", "Authorization: Bearer " + JWT + " <token>x</token> Cookie: a=1; state=abc&code=def")));
+        String text = json.writerWithDefaultPrettyPrinter().writeValueAsString(rows);
+        String redacted = redactor.redact(text);
+        assertThat(json.readTree(redacted).size()).isEqualTo(rows.size());
+        assertThat(redacted).doesNotContain(JWT).contains("Bearer <token>");
+    }
+
+    @Test
     void disabledRedactorChangesNothing() {
         assertThat(redactor.disabled().redact("Password=abc&token=" + JWT)).contains(JWT).contains("Password=abc");
     }

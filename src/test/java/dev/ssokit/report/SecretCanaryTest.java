@@ -47,6 +47,12 @@ class SecretCanaryTest {
         Scan scan = runAndScan(temp.resolve("redacted"), true);
         assertThat(scan.secrets()).as("secrets harvested from the wire").hasSizeGreaterThan(50);
         assertThat(scan.leaks()).as("secrets found in reports/ or the console").isEmpty();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        try (Stream<Path> files = Files.walk(temp.resolve("redacted").resolve("reports"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                json.readTree(file.toFile());
+            }
+        }
     }
 
     @Test

@@ -48,8 +48,7 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
             if (header.getValue() == null || !header.getValue().contains("=")) {
                 continue;
             }
-            String received = settings.has(Defect.ACCEPTS_FOREIGN_DOMAIN) ? header.getValue()
-                    : lastAttributeWins(header.getValue());
+            String received = lastAttributeWins(header.getValue());
             if (settings.has(Defect.ACCEPTS_FOREIGN_DOMAIN) && host != null) {
                 attribute(received, "domain").map(d -> d.startsWith(".") ? d.substring(1) : d)
                         .filter(d -> !host.getHostName().endsWith(d))
@@ -59,7 +58,7 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
             if (!acceptable(received, https, client.getCookieStore(), host)) {
                 continue;
             }
-            String cookie = applyDefects(received, client.getCookieStore());
+            String cookie = applyDefects(received, client.getCookieStore(), host);
             if (cookie != null) {
                 kept.add(cookie);
             }
@@ -96,7 +95,7 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
         return host.equals(domain) || host.endsWith("." + domain);
     }
 
-    private String applyDefects(String cookie, CookieStore store) {
+    private String applyDefects(String cookie, CookieStore store, HttpHost host) {
         String out = cookie;
         if (settings.has(Defect.IGNORES_COOKIE_PATH)) {
             out = withoutAttribute(out, "path") + "; Path=/";
@@ -116,9 +115,11 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
                 out = withoutAttribute(withoutAttribute(out, "max-age"), "expires");
             }
         }
-        if (settings.has(Defect.KEEPS_OLD_COOKIE_VALUE) && store != null) {
+        if (settings.has(Defect.KEEPS_OLD_COOKIE_VALUE) && store != null && host != null) {
             String name = out.split("=", 2)[0].trim();
-            if (store.getCookies().stream().anyMatch(c -> c.getName().equals(name))) {
+            String path = attribute(out, "path").orElse("/");
+            if (store.getCookies().stream().anyMatch(c -> c.getName().equals(name) && path.equals(c.getPath())
+                    && domainMatches(host.getHostName(), c))) {
                 return null;
             }
         }
