@@ -112,13 +112,15 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         String result;
         if (status == Status.PASSED) {
             boolean warned = false;
+            boolean noted = false;
             for (JsonNode verdict : verdicts) {
                 if (!verdict.path("passed").asBoolean()) {
                     messages.add(verdictLine(verdict));
                     warned |= "WARN".equals(verdict.path("severity").asText());
+                    noted |= "INFO".equals(verdict.path("severity").asText());
                 }
             }
-            result = warned ? "warn" : "pass";
+            result = warned ? "warn" : noted ? "info" : "pass";
         } else if (status == Status.FAILED) {
             result = "fail";
             Throwable error = event.getResult().getError();
@@ -182,7 +184,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     }
 
     private static String worst(List<ScenarioOutcome> outcomes) {
-        List<String> order = List.of("fail", "warn", "skipped", "pass");
+        List<String> order = List.of("fail", "warn", "info", "skipped", "pass");
         return outcomes.stream().map(ScenarioOutcome::result).min((a, b) -> order.indexOf(a) - order.indexOf(b))
                 .orElse("pass");
     }
@@ -234,7 +236,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     private void write(Duration took) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String result : List.of("pass", "fail", "warn", "deviation", "skipped", "not covered")) {
+        for (String result : List.of("pass", "fail", "warn", "info", "deviation", "skipped", "not covered")) {
             counts.put(result, rows.stream().filter(r -> r.result().equals(result)).count());
         }
         String verdict = conformant() ? "PASS" : "FAIL";
@@ -267,7 +269,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         console.printf("Scenarios: %d passed, %d failed, %d with warnings  (%.1f s)%n", passedScenarios(),
                 failedScenarios(), warnedScenarios(), took.toMillis() / 1000.0);
         console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
-                + counts.get("warn") + " warn, " + counts.get("deviation") + " deviation, " + counts.get("skipped")
+                + counts.get("warn") + " warn, " + counts.get("info") + " info, " + counts.get("deviation")
+                + " deviation, " + counts.get("skipped")
                 + " skipped, " + counts.get("not covered")
                 + " not covered (of " + rows.size() + ")");
         outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
@@ -322,7 +325,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             String css = switch (row.result()) {
                 case "pass" -> "pass";
                 case "fail" -> "fail";
-                case "warn" -> "warn";
+                case "warn", "info" -> "warn";
                 default -> "nc";
             };
             html.append("<tr><td>").append(esc(row.id())).append("</td><td>").append(esc(row.severity()))
