@@ -26,10 +26,12 @@ import org.apache.http.protocol.HttpContext;
  */
 final class CookieRules implements HttpResponseInterceptor, HttpRequestInterceptor {
     private final ClientSettings settings;
+    private final java.util.function.Supplier<java.util.Set<org.htmlunit.http.Cookie>> jar;
     private final Map<String, List<String>> foreignCookies = new LinkedHashMap<>();
 
-    CookieRules(ClientSettings settings) {
+    CookieRules(ClientSettings settings, java.util.function.Supplier<java.util.Set<org.htmlunit.http.Cookie>> jar) {
         this.settings = settings;
+        this.jar = jar;
     }
 
     @Override
@@ -149,6 +151,7 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
                 request.removeHeaders("Referer");
             }
         }
+        withholdSameSiteCookiesOnCrossSitePost(request, host);
         if (settings.has(Defect.ACCEPTS_FOREIGN_DOMAIN) && host != null) {
             foreignCookies.forEach((domain, pairs) -> {
                 if (host.getHostName().endsWith(domain)) {
@@ -173,6 +176,56 @@ final class CookieRules implements HttpResponseInterceptor, HttpRequestIntercept
                 }
             }
         }
+    }
+
+    /**
+     * rfc6265bis "The SameSite attribute": a POST started from another site (its Origin names another registrable
+     * domain) carries no SameSite=Lax or Strict cookie. HtmlUnit sends them (stack.md pitfall 7).
+     */
+    private void withholdSameSiteCookiesOnCrossSitePost(HttpRequest request, HttpHost host) {
+        Header origin = request.getFirstHeader("Origin");
+        if (host == null || origin == null || !"POST".equalsIgnoreCase(request.getRequestLine().getMethod())) {
+            return;
+        }
+        String from;
+        try {
+            from = java.net.URI.create(origin.getValue()).getHost();
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        if (from == null || site(from).equals(site(host.getHostName()))) {
+            return;
+        }
+        java.util.Set<String> restricted = new java.util.HashSet<>();
+        for (org.htmlunit.http.Cookie cookie : jar.get()) {
+            String sameSite = cookie.getSameSite();
+            if (sameSite != null && (sameSite.equalsIgnoreCase("lax") || sameSite.equalsIgnoreCase("strict"))) {
+                restricted.add(cookie.getName());
+            }
+        }
+        if (restricted.isEmpty()) {
+            return;
+        }
+        Header[] cookies = request.getHeaders("Cookie");
+        request.removeHeaders("Cookie");
+        for (Header header : cookies) {
+            List<String> kept = new ArrayList<>();
+            for (String pair : header.getValue().split(";\\s*")) {
+                if (!restricted.contains(pair.split("=", 2)[0].trim())) {
+                    kept.add(pair);
+                }
+            }
+            if (!kept.isEmpty()) {
+                request.addHeader("Cookie", String.join("; ", kept));
+            }
+        }
+    }
+
+    /** The registrable domain, approximated as the last two labels (the kit's hosts are all name.tld). */
+    private static String site(String host) {
+        String[] labels = host.toLowerCase(Locale.ROOT).split("\\.");
+        return labels.length <= 2 ? host.toLowerCase(Locale.ROOT)
+                : labels[labels.length - 2] + "." + labels[labels.length - 1];
     }
 
     /** "a=1; Path=/x; Path=/y" -> "a=1; Path=/y": each attribute once, the last occurrence (RFC 6265 §5.3). */

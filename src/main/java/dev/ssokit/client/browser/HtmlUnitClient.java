@@ -68,7 +68,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     private WebClient newBrowser() {
         WebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, !settings.has(Defect.IGNORES_HTTPONLY));
-        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings));
+        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings,
+                () -> this.browser.getCookieManager().getCookies()));
         browser.setWebConnection(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops));
         browser.getOptions().setRedirectEnabled(!settings.has(Defect.NO_REDIRECTS));
@@ -500,6 +501,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
             Page page = settle(browser.getPage(url.toURL()));
             WebResponse response = page.getWebResponse();
             String finalUrl = page.getUrl().toString();
+            if (url.getRawFragment() != null && page.getUrl().getRef() == null) {
+                finalUrl += "#" + url.getRawFragment();
+            }
             if (page instanceof HtmlPage html) {
                 if (html.getForms().size() > 0 && response.getContentAsString().contains("<noscript")
                         && response.getStatusCode() == 200) {
