@@ -30,7 +30,7 @@ Feature: Cookies - sending them where they belong (RFC 6265 §5.4)
   @req:C20 @severity:fail
   Scenario: HttpOnly cookies are sent over HTTP but hidden from page scripts, which cannot overwrite them
     When the client opens "${idp}/lab/c20/page"
-    Then the page script saw "c20script" but not "c20http", and "c20http" is still "secret" at "https://idp.test/lab/c20/report"
+    Then the page script saw "c20script" but not "c20http", which is still "secret" at "https://idp.test/lab/c20/report"
 
   @req:C21 @severity:info
   Scenario: SameSite=Lax is withheld on a cross-site POST and SameSite=None needs Secure (browser parity)

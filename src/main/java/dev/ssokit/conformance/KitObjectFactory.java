@@ -4,11 +4,9 @@ import io.cucumber.core.backend.ObjectFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Constructor injection for the glue, like PicoContainer's, plus one thing Pico cannot do: hand every scenario
@@ -18,7 +16,6 @@ import java.util.Set;
  */
 public final class KitObjectFactory implements ObjectFactory {
     private final RunContext run;
-    private final Set<Class<?>> glue = new HashSet<>();
     private final Map<Class<?>, Object> scenarioInstances = new LinkedHashMap<>();
 
     public KitObjectFactory() {
@@ -53,7 +50,6 @@ public final class KitObjectFactory implements ObjectFactory {
 
     @Override
     public boolean addClass(Class<?> glueClass) {
-        glue.add(glueClass);
         return true;
     }
 

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One request a stub received and what it answered, as the journal keeps it. Header names are lower case. Values
@@ -17,6 +19,7 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
                        int port,
                        String path, String rawQuery, Map<String, List<String>> requestHeaders, String requestBody,
                        int status, Map<String, List<String>> responseHeaders, String responseBody) {
+    private static final Pattern VALUE = Pattern.compile("value=\"([^\"]*)\"");
 
     public String target() {
         return rawQuery == null || rawQuery.isEmpty() ? path : path + "?" + rawQuery;
@@ -24,10 +27,6 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
 
     public String origin() {
         return scheme + "://" + host + ":" + port;
-    }
-
-    public boolean isHttps() {
-        return "https".equals(scheme);
     }
 
     public List<String> requestHeader(String name) {
@@ -47,12 +46,12 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
         if (responseBody == null) {
             return Optional.empty();
         }
-        java.util.regex.Matcher input = java.util.regex.Pattern.compile("<input[^>]*name=\"" + java.util.regex.Pattern
-                .quote(inputName) + "\"[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE).matcher(responseBody);
+        Matcher input = Pattern.compile("<input[^>]*name=\"" + Pattern.quote(inputName) + "\"[^>]*>",
+                Pattern.CASE_INSENSITIVE).matcher(responseBody);
         if (!input.find()) {
             return Optional.empty();
         }
-        java.util.regex.Matcher value = java.util.regex.Pattern.compile("value=\"([^\"]*)\"").matcher(input.group());
+        Matcher value = VALUE.matcher(input.group());
         return value.find() ? Optional.of(value.group(1).replace("&amp;", "&").replace("&quot;", "\"")
                 .replace("&lt;", "<").replace("&gt;", ">")) : Optional.empty();
     }
@@ -65,59 +64,37 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
         return status >= 300 && status < 400;
     }
 
-    /** Cookies the client sent, in the order of the Cookie header(s), name to value. */
-    public Map<String, String> cookiesSent() {
-        Map<String, String> cookies = new LinkedHashMap<>();
+    /** Every name=value pair of the Cookie header(s), in the order sent, duplicates kept. */
+    private List<String[]> cookiePairs() {
+        List<String[]> pairs = new ArrayList<>();
         for (String header : requestHeader("cookie")) {
             for (String pair : header.split(";")) {
                 String trimmed = pair.trim();
-                if (trimmed.isEmpty()) {
-                    continue;
+                if (!trimmed.isEmpty()) {
+                    int equals = trimmed.indexOf('=');
+                    pairs.add(equals < 0 ? new String[] {trimmed, ""}
+                            : new String[] {trimmed.substring(0, equals), trimmed.substring(equals + 1)});
                 }
-                int equals = trimmed.indexOf('=');
-                cookies.put(equals < 0 ? trimmed : trimmed.substring(0, equals),
-                        equals < 0 ? "" : trimmed.substring(equals + 1));
             }
         }
+        return pairs;
+    }
+
+    /** Cookies the client sent, name to value (the first value where a name was sent twice). */
+    public Map<String, String> cookiesSent() {
+        Map<String, String> cookies = new LinkedHashMap<>();
+        cookiePairs().forEach(pair -> cookies.putIfAbsent(pair[0], pair[1]));
         return cookies;
     }
 
     /** Cookie names in the order sent, duplicates kept (same name from two paths or two co-resident services). */
     public List<String> cookieNamesSent() {
-        List<String> names = new ArrayList<>();
-        for (String header : requestHeader("cookie")) {
-            for (String pair : header.split(";")) {
-                String trimmed = pair.trim();
-                if (!trimmed.isEmpty()) {
-                    names.add(trimmed.split("=", 2)[0]);
-                }
-            }
-        }
-        return names;
+        return cookiePairs().stream().map(pair -> pair[0]).toList();
     }
 
-    /** Every value sent for that cookie name, in the order of the Cookie header(s) (a name can occur twice). */
+    /** Every value sent for that cookie name, in the order of the Cookie header(s). */
     public List<String> cookieValues(String name) {
-        List<String> values = new ArrayList<>();
-        for (String header : requestHeader("cookie")) {
-            for (String pair : header.split(";")) {
-                String trimmed = pair.trim();
-                if (trimmed.startsWith(name + "=")) {
-                    values.add(trimmed.substring(name.length() + 1));
-                }
-            }
-        }
-        return values;
-    }
-
-    /** Names of the cookies each Set-Cookie header of the response set. */
-    public List<String> cookieNamesSet() {
-        List<String> names = new ArrayList<>();
-        for (String setCookie : responseHeader("set-cookie")) {
-            int equals = setCookie.indexOf('=');
-            names.add((equals < 0 ? setCookie : setCookie.substring(0, equals)).trim());
-        }
-        return names;
+        return cookiePairs().stream().filter(pair -> pair[0].equals(name)).map(pair -> pair[1]).toList();
     }
 
     /** The raw (still encoded) value of a query parameter, exactly as the client put it on the wire. */

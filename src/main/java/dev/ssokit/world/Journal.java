@@ -2,7 +2,6 @@ package dev.ssokit.world;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -30,30 +29,5 @@ public final class Journal {
 
     public List<Exchange> matching(Predicate<Exchange> predicate) {
         return all().stream().filter(predicate).toList();
-    }
-
-    public List<Exchange> to(StubSystem system, String pathPrefix) {
-        return matching(e -> e.system() == system && e.path().startsWith(pathPrefix));
-    }
-
-    public Optional<Exchange> first(Predicate<Exchange> predicate) {
-        return all().stream().filter(predicate).findFirst();
-    }
-
-    /** The exchanges after the given one (by sequence), in order. */
-    public List<Exchange> after(Exchange exchange) {
-        return matching(e -> e.sequence() > exchange.sequence());
-    }
-
-    /** A short listing for failure messages: "#3 GET https://ids.test:1234/ids/... -> 302", newest last. */
-    public String describe(List<Exchange> subset) {
-        if (subset.isEmpty()) {
-            return "(no requests)";
-        }
-        List<String> lines = new ArrayList<>();
-        for (Exchange exchange : subset) {
-            lines.add(exchange.toString());
-        }
-        return String.join("\n  ", lines);
     }
 }

@@ -26,11 +26,6 @@ public record Evidence(List<Exchange> journal, Optional<TokenSet> token, Optiona
         return journal.stream().filter(predicate).findFirst();
     }
 
-    /** Token requests that start or resume the SSO flow (not refreshes). */
-    public List<Exchange> tokenRequests() {
-        return where(Exchanges::isTokenRequest);
-    }
-
     public List<Exchange> refreshes() {
         return where(Exchanges::isRefresh);
     }

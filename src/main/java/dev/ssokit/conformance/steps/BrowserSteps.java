@@ -122,8 +122,8 @@ public final class BrowserSteps {
         scenario.check(new EnsureCookieOrder(scenario.requirement(), cookie, first, second, Target.parse(target)));
     }
 
-    @Then("the page script saw {string} but not {string}, and {string} is still {string} at {string}")
-    public void scriptView(String visible, String hidden, String sameHidden, String value, String report) {
+    @Then("the page script saw {string} but not {string}, which is still {string} at {string}")
+    public void scriptView(String visible, String hidden, String value, String report) {
         scenario.check(new EnsureScriptCookieView(scenario.requirement(), visible, hidden, value, Target.parse(report)));
     }
 
