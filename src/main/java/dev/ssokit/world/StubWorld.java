@@ -103,12 +103,23 @@ public final class StubWorld implements AutoCloseable {
         List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(hostNames.values()));
         names.addAll(LAB_HOST_NAMES);
         names.add("localhost");
-        TlsMaterial tls = TlsMaterial.generate(names, work);
+        TlsMaterial tls;
+        UserDirectory directory;
+        try {
+            // keys never outlive the JVM: deleted on close, and (files first, then the folder) at exit, SIGTERM too
+            work.toFile().deleteOnExit();
+            tls = TlsMaterial.generate(names, work);
+            tls.serverKeyStore().toFile().deleteOnExit();
+            tls.trustStore().toFile().deleteOnExit();
+            directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
+        } catch (RuntimeException e) {
+            deleteTree(work);
+            throw e;
+        }
         VirtualClock clock = new VirtualClock();
         Journal journal = new Journal();
         WorldSettings settings = new WorldSettings();
         SsoState state = new SsoState();
-        UserDirectory directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
         StubContext context = new StubContext(settings, state, directory,
                 new TokenService(hostNames.get(StubSystem.IDS), clock), clock);
 
@@ -144,6 +155,7 @@ public final class StubWorld implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             servers.values().forEach(WireMockServer::stop);
+            deleteTree(work);
             throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
         }
         context.baseUris(baseUris.get(StubSystem.FINESSE), baseUris.get(StubSystem.IDS), baseUris.get(StubSystem.IDP));
@@ -241,7 +253,19 @@ public final class StubWorld implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(WireMockServer::stop);
-        try (Stream<Path> files = Files.walk(workDirectory)) {
+        deleteTree(workDirectory);
+    }
+
+    /** The folder of the world's keys (deleted by {@link #close()}). */
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temp folder holds only throw-away keys of a CA that no longer signs anything
