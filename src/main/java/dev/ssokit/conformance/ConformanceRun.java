@@ -70,12 +70,49 @@ public final class ConformanceRun {
                 .withObjectFactorySupplier(() -> factory)
                 .withAdditionalPlugins(plugins)
                 .build();
+        // Cucumber logs (and otherwise drops) a scenario that died of an Error such as OutOfMemoryError, and goes on
+        java.util.logging.Logger cucumberLog = java.util.logging.Logger.getLogger(Runtime.class.getName());
+        List<Throwable> dropped = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Handler catcher = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                if (record.getThrown() != null) {
+                    Throwable cause = record.getThrown();
+                    dropped.add(cause instanceof java.util.concurrent.ExecutionException && cause.getCause() != null
+                            ? cause.getCause() : cause);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = cucumberLog.getUseParentHandlers();
+        cucumberLog.addHandler(catcher);
+        cucumberLog.setUseParentHandlers(false);
         try {
             runtime.run();
         } catch (FeatureParserException e) {
             throw new InputProblem(gherkinError(e.getMessage()));
+        } finally {
+            cucumberLog.removeHandler(catcher);
+            cucumberLog.setUseParentHandlers(parents);
+        }
+        if (!dropped.isEmpty()) {
+            throw new DroppedScenarios(dropped.get(0));
         }
         return runtime.exitStatus();
+    }
+
+    /** The run went on, but Cucumber dropped a scenario that died of this Error (no TestCaseFinished for it). */
+    public static final class DroppedScenarios extends RuntimeException {
+        public DroppedScenarios(Throwable cause) {
+            super("Cucumber dropped a scenario: " + cause, cause);
+        }
     }
 
     /** "Failed to parse resource at: file:///x.feature\n(5:7): msg" as "Gherkin syntax error: /x.feature:5:7: msg". */

@@ -89,6 +89,8 @@ public final class MainJob {
                     "junit:" + config.reports().resolve("junit.xml")), extraGlue, plugins.toArray(Plugin[]::new));
         } catch (ConformanceRun.InputProblem e) {
             summary.notJudged(e.getMessage());
+        } catch (ConformanceRun.DroppedScenarios e) { // the scenario it dropped is an ERROR outcome already
+            summary.runStopped(e.getCause());
         } catch (Throwable e) { // OutOfMemoryError included: the verdict must still be written
             summary.runStopped(e);
             summary.notJudged("the run stopped early: " + describe(e));

@@ -294,11 +294,20 @@ public final class Preflight {
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             throw new ProblemException("is not valid JSON" + (at == null ? "" : " at line " + at.getLineNr()
-                    + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage().lines().findFirst().orElse("")
-                    .replaceAll("'[^']*'", "'...'")); // a token quoted from users.json could be a password
+                    + ", column " + at.getColumnNr()) + ": " + jsonError(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ProblemException("cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Jackson's first line, without its source pointer, and never quoting a token (it could be a password). */
+    static String jsonError(String message) {
+        String first = String.valueOf(message).lines().findFirst().orElse("")
+                .replaceFirst("\\s*\\(start marker at.*$", "");
+        if (first.startsWith("Unrecognized token")) {
+            return "a bare word where a JSON value belongs (text needs double quotes)";
+        }
+        return first.replaceAll("'[^']*'", "'...'");
     }
 
     private static String relative(KitConfig config, Path path) {

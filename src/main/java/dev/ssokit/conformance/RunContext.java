@@ -16,6 +16,7 @@ public final class RunContext implements AutoCloseable {
     private final Supplier<StubWorld> worldFactory;
     private final boolean ownsWorld;
     private StubWorld world;
+    private boolean closed;
 
     private RunContext(KitConfig config, Supplier<StubWorld> worldFactory, boolean ownsWorld) {
         this.config = config;
@@ -37,6 +38,9 @@ public final class RunContext implements AutoCloseable {
     }
 
     public synchronized StubWorld world() {
+        if (closed) {
+            throw new IllegalStateException("the run is closing (interrupted): no stub world is started any more");
+        }
         if (world == null) {
             world = worldFactory.get();
         }
@@ -57,6 +61,7 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (ownsWorld && world != null) {
             world.close();
             world = null;

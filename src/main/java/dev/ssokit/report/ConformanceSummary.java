@@ -62,6 +62,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     private final Map<UUID, List<JsonNode>> verdictsByTestCase = new ConcurrentHashMap<>();
     private final Map<UUID, List<String>> stepProblems = new ConcurrentHashMap<>();
     private final Map<UUID, TestCase> unfinished = new LinkedHashMap<>();
+    private final List<ScenarioOutcome> dropped = new ArrayList<>();
     private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
     private Instant started = Instant.now();
     private List<RequirementRow> rows = List.of();
@@ -228,6 +229,21 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     /** The run stopped by a Throwable (OutOfMemoryError, a Cucumber failure): scenarios in flight count as ERROR. */
     public synchronized void runStopped(Throwable cause) {
         stopCause = describe(cause);
+        if (finished && !dropped.isEmpty()) { // Cucumber said the run finished before the Error reached the kit
+            synchronized (outcomes) {
+                for (ScenarioOutcome outcome : dropped) {
+                    outcomes.set(outcomes.indexOf(outcome), new ScenarioOutcome(outcome.name(), outcome.location(),
+                            outcome.requirements(), outcome.severity(), outcome.result(), List.of(droppedMessage())));
+                }
+            }
+            dropped.clear();
+            rows = requirementRows();
+        }
+    }
+
+    private String droppedMessage() {
+        return "the scenario started but never finished (nothing judged): "
+                + (interrupted ? "the run was interrupted" : stopCause == null ? "the run stopped" : stopCause);
     }
 
     /**
@@ -268,9 +284,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
         finished = true;
         ended = end;
-        for (TestCase dropped : unfinished.values()) {
-            outcomes.add(outcome(dropped, "error", List.of("the scenario started but never finished (nothing judged): "
-                    + (interrupted ? "the run was interrupted" : stopCause == null ? "the run stopped" : stopCause))));
+        for (TestCase testCase : unfinished.values()) {
+            ScenarioOutcome outcome = outcome(testCase, "error", List.of(droppedMessage()));
+            dropped.add(outcome);
+            outcomes.add(outcome);
         }
         unfinished.clear();
         rows = requirementRows();

@@ -84,10 +84,12 @@ final class SummaryWriter {
         console.println("Finesse SSO Conformance Kit " + Versions.kit() + "  client: " + summary.client() + "  target: "
                 + summary.target());
         console.printf("Scenarios: %s  (%.1f s)%n", scenarioLine(), took.toMillis() / 1000.0);
-        console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
+        if (!summary.outcomes().isEmpty()) {
+            console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
                 + counts.get("warn") + " warn, " + counts.get("info") + " info, " + counts.get("error") + " error, "
                 + counts.get("deviation") + " deviation, " + counts.get("not covered") + " not covered (of "
                 + rows.size() + ")");
+        }
         summary.outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
                 "  " + o.result().toUpperCase() + " " + o.location() + "  " + o.name() + "\n      "
                         + redactor.redact(String.join("\n      ", o.messages()).replace("\n", "\n      "))));
