@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -294,62 +293,12 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     }
 
     private List<RequirementRow> requirementRows() {
-        Requirements requirements = Requirements.load();
-        Map<String, List<ScenarioOutcome>> byRequirement = new TreeMap<>(ConformanceSummary::compareIds);
-        for (ScenarioOutcome outcome : outcomes()) {
-            for (String id : outcome.requirements()) {
-                byRequirement.computeIfAbsent(id, key -> new ArrayList<>()).add(outcome);
-            }
-        }
-        for (String known : requirements.all().keySet()) {
-            byRequirement.putIfAbsent(known, List.of());
-        }
+        RequirementTable table = RequirementTable.of(outcomes(), deviations, fullRun && notJudged.isEmpty(), client);
         deviationProblems.clear();
+        deviationProblems.addAll(table.deviationProblems());
         readyToPaste.clear();
-        List<RequirementRow> table = new ArrayList<>();
-        for (Map.Entry<String, List<ScenarioOutcome>> entry : byRequirement.entrySet()) {
-            Requirements.Requirement requirement = requirements.find(entry.getKey()).orElse(
-                    new Requirements.Requirement(entry.getKey(), "fail", "(not in the catalogue)", ""));
-            String result = entry.getValue().isEmpty() ? "not covered" : worst(entry.getValue());
-            java.util.Optional<Deviations.Entry> known = deviations.find(entry.getKey());
-            if (known.isPresent()) {
-                if (result.equals(known.get().expected())) {
-                    result = "deviation";
-                } else if (result.equals("pass")) {
-                    deviationProblems.add(entry.getKey() + " passed but " + deviations.source() + " expects it to "
-                            + known.get().expected() + ": remove the entry");
-                } else if (result.equals("not covered") && fullRun && notJudged.isEmpty()) {
-                    deviationProblems.add(entry.getKey() + " in " + deviations.source()
-                            + " matched no scenario: remove or correct the entry");
-                }
-            } else if (result.equals("fail") || result.equals("warn")) {
-                readyToPaste.add(Deviations.readyToPaste(client, entry.getKey(), result));
-            }
-            List<String> failures = entry.getValue().stream().filter(o -> !o.result().equals("pass"))
-                    .map(o -> o.location() + " " + o.name() + ": " + String.join(" | ", o.messages())).toList();
-            table.add(new RequirementRow(entry.getKey(), requirement.severity(), requirement.title(), result,
-                    entry.getValue().size(), failures));
-        }
-        return table;
-    }
-
-    private static String worst(List<ScenarioOutcome> outcomes) {
-        List<String> order = List.of("error", "fail", "warn", "info", "pass");
-        return outcomes.stream().map(ScenarioOutcome::result).min((a, b) -> order.indexOf(a) - order.indexOf(b))
-                .orElse("pass");
-    }
-
-    static int compareIds(String a, String b) {
-        String order = "PFRCJKH";
-        int byFamily = Integer.compare(order.indexOf(a.charAt(0)), order.indexOf(b.charAt(0)));
-        if (byFamily != 0) {
-            return byFamily;
-        }
-        try {
-            return Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1)));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
+        readyToPaste.addAll(table.readyToPaste());
+        return table.rows();
     }
 
     /** The run's verdict: PASS, FAIL or NOT_JUDGED, with its reasons and exit code. */
