@@ -17,6 +17,8 @@ import java.util.List;
  */
 public final class ConformanceRun {
     public static final String GLUE = "dev.ssokit.conformance.steps";
+    private static final java.util.regex.Pattern GHERKIN_POSITION =
+            java.util.regex.Pattern.compile("^\\((\\d+):(\\d+)\\): (.*)$");
 
     private ConformanceRun() {
     }
@@ -127,7 +129,7 @@ public final class ConformanceRun {
         }
         List<String> errors = new ArrayList<>();
         for (int i = 1; i < lines.length; i++) {
-            java.util.regex.Matcher at = java.util.regex.Pattern.compile("^\\((\\d+):(\\d+)\\): (.*)$").matcher(lines[i].trim());
+            java.util.regex.Matcher at = GHERKIN_POSITION.matcher(lines[i].trim());
             errors.add(at.matches() ? file + ":" + at.group(1) + ":" + at.group(2) + ": " + at.group(3) : lines[i].trim());
         }
         return "Gherkin syntax error: " + (errors.isEmpty() ? file : String.join("; ", errors))
