@@ -44,7 +44,9 @@ final class CookieRules {
         URI uri = requestUri(request, host);
         CookieStore store = jar.store();
         for (Header header : response.getHeaders("Set-Cookie")) {
-            Optional<SetCookie> parsed = SetCookieParser.parse(header.getValue(), store.now());
+            String line = settings.has(Defect.KEEPS_CONTROL_CHARACTER_COOKIES)
+                    ? header.getValue().replaceAll("[\\x00-\\x08\\x0A-\\x1F\\x7F]", "?") : header.getValue();
+            Optional<SetCookie> parsed = SetCookieParser.parse(line, store.now());
             if (parsed.isEmpty()) {
                 continue;
             }
