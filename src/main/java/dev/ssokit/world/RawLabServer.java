@@ -32,7 +32,7 @@ final class RawLabServer implements AutoCloseable {
     private static final int ACCEPT_POLL_MS = 500;
     private static final int MAX_HEAD_BYTES = 65_536;
 
-    private record Page(int status, List<String> headers, String body) {
+    record Page(int status, List<String> headers, String body) {
     }
 
     /** The pages, by path. Header lines are byte strings (one char per octet), sent as ISO-8859-1. */
@@ -43,13 +43,15 @@ final class RawLabServer implements AutoCloseable {
                     "<!DOCTYPE html><html><head><title>c13-check</title></head><body>ok</body></html>"));
 
     private final SSLServerSocket socket;
+    private final Map<String, Page> pages;
     private final Journal journal;
     private final VirtualClock clock;
     private final Thread acceptor;
     private volatile boolean running = true;
 
-    private RawLabServer(SSLServerSocket socket, Journal journal, VirtualClock clock) {
+    private RawLabServer(SSLServerSocket socket, Map<String, Page> pages, Journal journal, VirtualClock clock) {
         this.socket = socket;
+        this.pages = pages;
         this.journal = journal;
         this.clock = clock;
         this.acceptor = new Thread(this::serve, "raw-lab-server");
@@ -57,6 +59,10 @@ final class RawLabServer implements AutoCloseable {
     }
 
     static RawLabServer start(TlsMaterial tls, Journal journal, VirtualClock clock) {
+        return start(tls, journal, clock, PAGES);
+    }
+
+    static RawLabServer start(TlsMaterial tls, Journal journal, VirtualClock clock, Map<String, Page> pages) {
         try {
             KeyStore keys = KeyStore.getInstance("PKCS12");
             try (InputStream in = Files.newInputStream(tls.serverKeyStore())) {
@@ -69,7 +75,7 @@ final class RawLabServer implements AutoCloseable {
             SSLServerSocket socket = (SSLServerSocket) context.getServerSocketFactory()
                     .createServerSocket(0, 8, InetAddress.getLoopbackAddress());
             socket.setSoTimeout(ACCEPT_POLL_MS);
-            RawLabServer server = new RawLabServer(socket, journal, clock);
+            RawLabServer server = new RawLabServer(socket, pages, journal, clock);
             server.acceptor.start();
             return server;
         } catch (IOException | GeneralSecurityException e) {
@@ -112,7 +118,7 @@ final class RawLabServer implements AutoCloseable {
         String target = requestLine[1];
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
-        Page page = PAGES.getOrDefault(path, new Page(404, List.of("Content-Type: text/plain"), "no such lab page"));
+        Page page = pages.getOrDefault(path, new Page(404, List.of("Content-Type: text/plain"), "no such lab page"));
         Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
         for (String header : page.headers()) {
             int colon = header.indexOf(':');
