@@ -3,7 +3,8 @@ package dev.ssokit.conformance;
 import dev.ssokit.client.ClientSettings;
 import dev.ssokit.client.ClientUnderTest;
 import dev.ssokit.client.IdpLoginForm;
-import dev.ssokit.client.browser.HtmlUnitClient;
+import dev.ssokit.client.Limits;
+import dev.ssokit.client.browser.ReferenceClient;
 import dev.ssokit.world.StubWorld;
 import java.util.function.Supplier;
 
@@ -50,9 +51,20 @@ public final class RunContext implements AutoCloseable {
 
     /** A client with exactly these defects (none: the reference client, which contract scenarios use as a tool). */
     public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects) {
+        return newClient(defects, null, null);
+    }
+
+    /**
+     * A client with these defects, these limits (null: the defaults, settling scripts within the configured
+     * script timeout) and this Finesse base URI (null: the stub world's).
+     */
+    public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects, Limits limits,
+                                     java.net.URI finesse) {
         StubWorld stubs = world();
-        return new HtmlUnitClient(new ClientSettings(stubs.finesseBaseUri(), stubs.clientTls(), stubs.clock(),
-                IdpLoginForm.adfs(), config.scriptTimeout(), defects));
+        ClientSettings settings = new ClientSettings(finesse == null ? stubs.finesseBaseUri() : finesse,
+                stubs.clientTls(), stubs.clock(), IdpLoginForm.adfs(), config.scriptTimeout(), defects)
+                .withTrustStore("the stub world's CA (" + stubs.tls().trustStore() + ")");
+        return ReferenceClient.create(limits == null ? settings : settings.withLimits(limits));
     }
 
     @Override
