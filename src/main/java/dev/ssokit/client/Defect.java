@@ -53,7 +53,7 @@ public enum Defect {
     BASIC_ON_UNREADABLE_USER_AUTH_MODE("falls back to NON_SSO when UserAuthMode cannot be read and sends the SSO "
             + "agent's password as Basic credentials", "S4"),
     RAW_EXCEPTION_MESSAGES("reports network and TLS failures as bare Java exception text, without the hop",
-            "H21", "H22", "H23");
+            "H22", "H23", "H24");
 
     private final String description;
     private final List<String> requirements;

@@ -17,6 +17,7 @@ public final class RunContext implements AutoCloseable {
     private final Supplier<StubWorld> worldFactory;
     private final boolean ownsWorld;
     private StubWorld world;
+    private boolean warmedUp;
 
     private RunContext(KitConfig config, Supplier<StubWorld> worldFactory, boolean ownsWorld) {
         this.config = config;
@@ -65,6 +66,26 @@ public final class RunContext implements AutoCloseable {
                 stubs.clientTls(), stubs.clock(), IdpLoginForm.adfs(), config.scriptTimeout(), defects)
                 .withTrustStore("the stub world's CA (" + stubs.tls().trustStore() + ")");
         return ReferenceClient.create(limits == null ? settings : settings.withLimits(limits));
+    }
+
+    /**
+     * Once per run: a throw-away reference client loads a page with a script, so HtmlUnit's start-up (class
+     * loading, the JavaScript engine) is paid before a scenario whose client has short limits (the robustness
+     * catalogue); then the world is reset. Later calls do nothing.
+     */
+    public synchronized void warmUpClient() {
+        if (warmedUp) {
+            return;
+        }
+        warmedUp = true;
+        StubWorld stubs = world();
+        stubs.hostile().answer(dev.ssokit.world.StubSystem.FINESSE, "/kit/warm-up", 200, "text/html",
+                "<html><head><title>warm-up</title></head><body><script>document.title = 'warm';</script></body></html>");
+        try (ClientUnderTest warm = newClient(java.util.Set.of())) {
+            warm.browse(stubs.finesseBaseUri().resolve("/kit/warm-up"));
+            warm.readSystemAuthMode();
+        }
+        stubs.reset();
     }
 
     @Override

@@ -68,6 +68,12 @@ public final class ScenarioContext implements AutoCloseable {
         this.clientFinesse = finesse;
     }
 
+    /** HtmlUnit's start-up paid once per run, before the first scenario with short client limits. */
+    public void warmUpClient() {
+        requireNoClientYet("warm-up");
+        run.warmUpClient();
+    }
+
     private void requireNoClientYet(String what) {
         if (client != null) {
             throw new IllegalStateException("The client's " + what + " must be set before its first step: put that "

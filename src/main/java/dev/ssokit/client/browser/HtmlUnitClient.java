@@ -117,7 +117,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
             deploymentType = DeploymentType.parse(element(reply.value().body(), "deploymentType"));
             return Outcome.ok(new SystemReport(mode, deploymentType));
         } catch (IllegalArgumentException e) {
-            return Outcome.failed("SystemInfo could not be read: " + e.getMessage());
+            return Outcome.failed("SystemInfo could not be read (GET host " + settings.finesseBaseUri().getHost()
+                    + " path /finesse/api/SystemInfo answered HTTP 200): " + e.getMessage() + "; stopped before "
+                    + "sending any credentials");
         }
     }
 
@@ -282,7 +284,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
         try {
             json = JSON.readTree(body);
         } catch (IOException e) {
-            return Outcome.failed("The token response is not valid JSON (HTTP " + response.getStatusCode() + ")");
+            return Outcome.failed("The token response is not valid JSON (HTTP " + response.getStatusCode() + " from "
+                    + withoutQuery(response.getWebRequest().getUrl()) + ")");
         }
         if (response.getStatusCode() != 200) {
             return Outcome.failed("Finesse refused the token request: HTTP " + response.getStatusCode() + " "
