@@ -41,7 +41,7 @@ public record EnsureNoCredentialsAfterUnreadableAnswer(String apiPathPrefix, Str
                 .toList();
         if (!after.isEmpty()) {
             return Verdict.fail("no credentials after the unreadable answer",
-                    "credentials went out after it:" + evidence.listing(after));
+                    "credentials went out after it:" + Origins.listing(after));
         }
         return Verdict.of(evidence.lastFailure().isPresent(), "a reported failure",
                 "the client reported success after an unreadable answer");

@@ -24,6 +24,6 @@ public record EnsureNoCredentialsOverPlainHttp() implements Check {
         List<Exchange> cleartext = evidence.where(e -> e.scheme().equals("http")
                 && !e.requestHeader("authorization").isEmpty());
         return Verdict.of(cleartext.isEmpty(), "no Authorization header on any http request",
-                "credentials in cleartext:" + evidence.listing(cleartext));
+                "credentials in cleartext:" + Origins.listing(cleartext));
     }
 }

@@ -27,6 +27,6 @@ public record EnsureNoMixedContent(Target page, String plainPathPrefix) implemen
         }
         List<Exchange> plain = evidence.where(e -> e.scheme().equals("http") && e.path().startsWith(plainPathPrefix));
         return Verdict.of(plain.isEmpty(), "no plain http or ws request under " + plainPathPrefix,
-                "mixed content reached the server:" + evidence.listing(plain));
+                "mixed content reached the server:" + Origins.listing(plain));
     }
 }

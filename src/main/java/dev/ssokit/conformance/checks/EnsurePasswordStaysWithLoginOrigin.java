@@ -45,6 +45,6 @@ public record EnsurePasswordStaysWithLoginOrigin(String passwordField) implement
                     "no page with a password field was served: nothing to judge");
         }
         return Verdict.of(wrong.isEmpty(), "the password posted only to " + loginOrigins.get(0) + " over https",
-                "the password went elsewhere:" + evidence.listing(wrong));
+                "the password went elsewhere:" + Origins.listing(wrong));
     }
 }
