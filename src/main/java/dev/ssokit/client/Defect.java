@@ -46,6 +46,8 @@ public enum Defect {
     IGNORES_FORM_ACTION("posts the IdP login to the page's own URL, without the form's action and hidden fields", "J4"),
     REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10"),
     RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10"),
+    KEEPS_CONTROL_CHARACTER_COOKIES("keeps a cookie whose value holds a control character, as a '?' (HtmlUnit's way)",
+            "C13"),
     POSTS_PASSWORD_ANYWHERE("fills in the IdP password and posts it wherever the login form points (another host, "
             + "plain http)", "S1"),
     SENDS_BASIC_OVER_HTTP("sends Basic credentials to an http:// Finesse URL", "S2"),

@@ -72,9 +72,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private WebClient newBrowser() {
-        WebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, !settings.has(Defect.IGNORES_HTTPONLY));
-        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings,
-                () -> this.browser.getCookieManager().getCookies()), new ExchangeLimits(deadline));
+        GuardedWebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, settings);
+        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings, browser.jar()),
+                new ExchangeLimits(deadline));
         guard = new HopGuard(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops), settings, deadline,
                 () -> currentPageUrl(browser));
