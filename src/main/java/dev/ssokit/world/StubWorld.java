@@ -43,6 +43,7 @@ public final class StubWorld implements AutoCloseable {
     private final SsoState state;
     private final UserDirectory directory;
     private final Map<String, String> links;
+    private final dev.ssokit.world.hostile.HostileLab hostile;
     /** Lab pages whose header bytes Jetty would sanitise (C13): ${finesse-raw}. */
     private RawLabServer raw;
 
@@ -59,6 +60,7 @@ public final class StubWorld implements AutoCloseable {
         this.settings = settings;
         this.state = state;
         this.directory = directory;
+        this.hostile = new dev.ssokit.world.hostile.HostileLab(servers, tls, workDirectory);
     }
 
     /** Extra names the browser-behaviour pages use (see stubs/hosts): sub-, sibling and co-resident hosts. */
@@ -213,6 +215,7 @@ public final class StubWorld implements AutoCloseable {
 
     /** A fresh scenario: empty journal, clock at its start, default settings, no sessions, codes or tokens. */
     public void reset() {
+        hostile.reset();
         journal.clear();
         clock.reset();
         settings.reset();
@@ -264,8 +267,19 @@ public final class StubWorld implements AutoCloseable {
         return state;
     }
 
+    /** The robustness catalogue's hostile answers and servers (cleared at each reset). */
+    public dev.ssokit.world.hostile.HostileLab hostile() {
+        return hostile;
+    }
+
+    /** The Finesse stub's plain-http base URI (S2: a client given an http:// Finesse URL). */
+    public URI finesseHttpBaseUri() {
+        return URI.create(links.get("${finesse-http}"));
+    }
+
     @Override
     public void close() {
+        hostile.close();
         servers.values().forEach(WireMockServer::stop);
         if (raw != null) {
             raw.close();
