@@ -20,7 +20,8 @@ import picocli.CommandLine.Parameters;
                 + "conformant; 2: the run could not start.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "reference", paramLabel = "CLIENT",
-            description = "reference (default), or defect ids to switch on, comma-separated (see: kit defects)")
+            description = "reference (default), or defect ids (broken twins) or ok-* variant ids (conformant twins) to "
+                    + "switch on, comma-separated (see: kit defects)")
     private String client;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@req:F8 or @step:3\"")
@@ -46,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
         KitConfig config;
         try {
             config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
-                    Duration.ofSeconds(10), true, topology.equals("co-resident"));
+                    Duration.ofSeconds(10), true, topology.equals("co-resident")).withVariants(KitConfig.parseVariants(client));
             if (!topology.equals("distinct") && !topology.equals("co-resident")) {
                 throw new IllegalArgumentException("--topology takes distinct or co-resident, not '" + topology + "'");
             }

@@ -12,13 +12,28 @@ import javax.net.ssl.SSLContext;
  * reference client).
  */
 public record ClientSettings(URI finesseBaseUri, SSLContext tls, Clock clock, IdpLoginForm idpLoginForm,
-                             Duration scriptTimeout, Set<Defect> defects) {
+                             Duration scriptTimeout, Set<Defect> defects, Set<Variant> variants) {
     public ClientSettings {
         defects = Set.copyOf(defects);
+        variants = Set.copyOf(variants);
+    }
+
+    /** The reference client, or a broken twin: no conformant variant switched on. */
+    public ClientSettings(URI finesseBaseUri, SSLContext tls, Clock clock, IdpLoginForm idpLoginForm,
+                          Duration scriptTimeout, Set<Defect> defects) {
+        this(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, defects, Set.of());
     }
 
     public ClientSettings withDefects(Set<Defect> switchedOn) {
-        return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, switchedOn);
+        return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, switchedOn, variants);
+    }
+
+    public ClientSettings withVariants(Set<Variant> switchedOn) {
+        return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, defects, switchedOn);
+    }
+
+    public boolean has(Variant variant) {
+        return variants.contains(variant);
     }
 
     public boolean has(Defect defect) {

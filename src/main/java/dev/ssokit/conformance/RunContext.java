@@ -45,14 +45,20 @@ public final class RunContext implements AutoCloseable {
 
     /** A fresh client under test for one scenario, pointed at the stub world. */
     public ClientUnderTest newClient() {
-        return newClient(config.clientDefects());
+        return newClient(config.clientDefects(), config.clientVariants());
     }
 
     /** A client with exactly these defects (none: the reference client, which contract scenarios use as a tool). */
     public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects) {
+        return newClient(defects, java.util.Set.of());
+    }
+
+    /** A client with these defects and these conformant variants ({@link dev.ssokit.client.Variant}). */
+    public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects,
+                                     java.util.Set<dev.ssokit.client.Variant> variants) {
         StubWorld stubs = world();
         return new HtmlUnitClient(new ClientSettings(stubs.finesseBaseUri(), stubs.clientTls(), stubs.clock(),
-                IdpLoginForm.adfs(), config.scriptTimeout(), defects));
+                IdpLoginForm.adfs(), config.scriptTimeout(), defects, variants));
     }
 
     @Override

@@ -38,12 +38,19 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     /** One scenario's outcome. */
     public record ScenarioOutcome(String name, String location, List<String> requirements, String severity,
-                                  String result, List<String> messages) {
+                                  String result, List<String> messages, Map<String, String> judged) {
+        /**
+         * This scenario's result for one requirement: a failed scenario fails only the requirements whose checks
+         * failed; its other requirements count as passed (a check of theirs passed) or unjudged.
+         */
+        public String resultFor(String id) {
+            return judged == null ? result : judged.getOrDefault(id, result);
+        }
     }
 
     /** One requirement's row. */
     public record RequirementRow(String id, String severity, String title, String result, int scenarios,
-                                 List<String> failures) {
+                                 List<String> failures, String source) {
     }
 
     private final Path reports;
@@ -131,7 +138,37 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
         outcomes.add(new ScenarioOutcome(testCase.getName(), testCase.getUri().toString().replaceFirst("^.*?(features/)", "$1")
                 + ":" + testCase.getLocation().getLine(), requirements, severity, result,
-                messages.stream().map(redactor::redact).toList()));
+                messages.stream().map(redactor::redact).toList(), judged(requirements, verdicts, result)));
+    }
+
+    /** Per requirement: the worst failed check of that ID, else pass (a check passed, or the scenario did). */
+    static Map<String, String> judged(List<String> tags, List<JsonNode> verdicts, String scenarioResult) {
+        Map<String, String> judged = new LinkedHashMap<>();
+        Map<String, String> failedChecks = new LinkedHashMap<>();
+        java.util.Set<String> passedChecks = new java.util.HashSet<>();
+        for (JsonNode verdict : verdicts) {
+            String id = verdict.path("requirement").asText();
+            if (verdict.path("passed").asBoolean()) {
+                passedChecks.add(id);
+            } else {
+                String severity = verdict.path("severity").asText("FAIL").toLowerCase(java.util.Locale.ROOT);
+                failedChecks.merge(id, severity, (a, b) -> worst(List.of(a, b)));
+            }
+        }
+        boolean attributed = failedChecks.containsValue("fail");
+        for (String tag : tags) {
+            if (failedChecks.containsKey(tag)) {
+                judged.put(tag, failedChecks.get(tag));
+            } else if (!scenarioResult.equals("fail")) {
+                judged.put(tag, scenarioResult.equals("skipped") ? "skipped" : "pass");
+            } else if (!attributed) {
+                judged.put(tag, "fail");
+            } else {
+                judged.put(tag, passedChecks.contains(tag) ? "pass" : "unjudged");
+            }
+        }
+        failedChecks.forEach(judged::putIfAbsent);
+        return judged;
     }
 
     private static String verdictLine(JsonNode verdict) {
@@ -145,7 +182,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         Map<String, List<ScenarioOutcome>> byRequirement = new TreeMap<>(ConformanceSummary::compareIds);
         synchronized (outcomes) {
             for (ScenarioOutcome outcome : outcomes) {
-                for (String id : outcome.requirements()) {
+                for (String id : outcome.judged() == null ? outcome.requirements()
+                        : List.copyOf(outcome.judged().keySet())) {
                     byRequirement.computeIfAbsent(id, key -> new ArrayList<>()).add(outcome);
                 }
             }
@@ -157,7 +195,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         for (Map.Entry<String, List<ScenarioOutcome>> entry : byRequirement.entrySet()) {
             Requirements.Requirement requirement = requirements.find(entry.getKey()).orElse(
                     new Requirements.Requirement(entry.getKey(), "fail", "(not in the catalogue)", ""));
-            String result = entry.getValue().isEmpty() ? "not covered" : worst(entry.getValue());
+            String result = entry.getValue().isEmpty() ? "not covered"
+                    : worst(entry.getValue().stream().map(o -> o.resultFor(entry.getKey())).toList());
             java.util.Optional<Deviations.Entry> known = deviations.find(entry.getKey());
             if (known.isPresent()) {
                 if (result.equals(known.get().expected())) {
@@ -172,10 +211,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             } else if (result.equals("fail") || result.equals("warn")) {
                 readyToPaste.add(Deviations.readyToPaste(client, entry.getKey(), result));
             }
-            List<String> failures = entry.getValue().stream().filter(o -> !o.result().equals("pass"))
+            List<String> failures = entry.getValue().stream().filter(o -> !o.resultFor(entry.getKey()).equals("pass"))
                     .map(o -> o.location() + " " + o.name() + ": " + String.join(" | ", o.messages())).toList();
             table.add(new RequirementRow(entry.getKey(), requirement.severity(), requirement.title(), result,
-                    entry.getValue().size(), failures));
+                    entry.getValue().size(), failures, requirement.provenance()));
         }
         rows = table;
         if (reports != null) {
@@ -183,10 +222,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
     }
 
-    private static String worst(List<ScenarioOutcome> outcomes) {
-        List<String> order = List.of("fail", "warn", "info", "skipped", "pass");
-        return outcomes.stream().map(ScenarioOutcome::result).min((a, b) -> order.indexOf(a) - order.indexOf(b))
-                .orElse("pass");
+    private static String worst(List<String> results) {
+        List<String> order = List.of("fail", "warn", "info", "skipped", "unjudged", "pass");
+        return results.stream().min((a, b) -> order.indexOf(a) - order.indexOf(b)).orElse("pass");
     }
 
     static int compareIds(String a, String b) {
@@ -241,7 +279,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     private void write(Duration took) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (String result : List.of("pass", "fail", "warn", "info", "deviation", "skipped", "not covered")) {
+        for (String result : List.of("pass", "fail", "warn", "info", "deviation", "skipped", "unjudged", "not covered")) {
             counts.put(result, rows.stream().filter(r -> r.result().equals(result)).count());
         }
         String verdict = conformant() ? "PASS" : "FAIL";
@@ -276,7 +314,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
                 + counts.get("warn") + " warn, " + counts.get("info") + " info, " + counts.get("deviation")
                 + " deviation, " + counts.get("skipped")
-                + " skipped, " + counts.get("not covered")
+                + " skipped, " + (counts.get("unjudged") > 0 ? counts.get("unjudged") + " unjudged, " : "")
+                + counts.get("not covered")
                 + " not covered (of " + rows.size() + ")");
         outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
                 "  " + o.result().toUpperCase() + " " + o.location() + "  " + o.name() + "\n      "
@@ -297,11 +336,11 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                 .append(warnedScenarios()).append(" with warnings |\n| Requirements | ").append(counts.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse(""))
                 .append(" |\n| Wall time | ").append(took.toMillis()).append(" ms |\n\n");
-        md.append("| Requirement | Severity | Result | Scenarios | Behaviour |\n|---|---|---|---|---|\n");
+        md.append("| Requirement | Severity | Result | Scenarios | Behaviour | Source |\n|---|---|---|---|---|---|\n");
         for (RequirementRow row : rows) {
             md.append("| ").append(row.id()).append(" | ").append(row.severity()).append(" | **").append(row.result())
                     .append("** | ").append(row.scenarios()).append(" | ").append(row.title().replace("|", "\\|"))
-                    .append(" |\n");
+                    .append(" | ").append(row.source().replace("|", "\\|")).append(" |\n");
         }
         List<RequirementRow> failing = rows.stream().filter(r -> !r.failures().isEmpty()).toList();
         if (!failing.isEmpty()) {
@@ -325,7 +364,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                 .append(passedScenarios()).append(" scenarios passed, ").append(failedScenarios()).append(" failed, ")
                 .append(warnedScenarios()).append(" with warnings &middot; ").append(took.toMillis())
                 .append(" ms</p><table><tr><th>Requirement</th><th>Severity</th><th>Result</th><th>Scenarios</th>"
-                        + "<th>Behaviour</th><th>Details</th></tr>");
+                        + "<th>Behaviour</th><th>Source</th><th>Details</th></tr>");
         for (RequirementRow row : rows) {
             String css = switch (row.result()) {
                 case "pass" -> "pass";
@@ -335,7 +374,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             };
             html.append("<tr><td>").append(esc(row.id())).append("</td><td>").append(esc(row.severity()))
                     .append("</td><td class=\"").append(css).append("\">").append(esc(row.result())).append("</td><td>")
-                    .append(row.scenarios()).append("</td><td>").append(esc(row.title())).append("</td><td><pre>")
+                    .append(row.scenarios()).append("</td><td>").append(esc(row.title())).append("</td><td>")
+                    .append(esc(row.source())).append("</td><td><pre>")
                     .append(esc(String.join("\n", row.failures()))).append("</pre></td></tr>");
         }
         return html.append("</table></body></html>").toString();

@@ -43,6 +43,7 @@ public final class StubWorld implements AutoCloseable {
     private final SsoState state;
     private final UserDirectory directory;
     private final Map<String, String> links;
+    private StubContext context;
 
     private StubWorld(Map<StubSystem, WireMockServer> servers, Map<StubSystem, URI> baseUris, TlsMaterial tls,
                       Path workDirectory, Journal journal, VirtualClock clock, WorldSettings settings, SsoState state,
@@ -160,7 +161,10 @@ public final class StubWorld implements AutoCloseable {
         links.put("${ids.corp}", "https://ids.corp.test:" + idsPort);
         links.put("${ccx-finesse}", "https://ccx.test:" + finessePort);
         links.put("${ccx-ids}", "https://ccx.test:" + idsPort);
-        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory, Map.copyOf(links));
+        StubWorld world = new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory,
+                Map.copyOf(links));
+        world.context = context;
+        return world;
     }
 
     private static List<StubBehaviour> behaviours(StubSystem system, StubContext context) {
@@ -191,6 +195,14 @@ public final class StubWorld implements AutoCloseable {
         clock.reset();
         settings.reset();
         state.reset();
+    }
+
+    /**
+     * A Finesse session whose sign-in IdS has already granted, without any client: contract probes get their
+     * tokens this way, so a client's bugs cannot fail the contract. Returns the session's JSESSIONID value.
+     */
+    public String openFinesseSession(dev.ssokit.model.Agent agent) {
+        return dev.ssokit.world.stubs.DirectGrants.open(context, agent);
     }
 
     public URI baseUri(StubSystem system) {

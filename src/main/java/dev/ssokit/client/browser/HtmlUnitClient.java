@@ -67,9 +67,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private WebClient newBrowser() {
-        WebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, !settings.has(Defect.IGNORES_HTTPONLY));
-        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings,
-                () -> this.browser.getCookieManager().getCookies()));
+        WebClient browser = new GuardedWebClient(VariantHooks.browserVersion(settings), !settings.has(Defect.IGNORES_HTTPONLY));
+        org.htmlunit.WebConnection connection = VariantHooks.connection(new RulesConnection(browser, new CookieRules(
+                settings, () -> this.browser.getCookieManager().getCookies())), settings);
+        VariantHooks.configure(browser, settings);
         browser.setWebConnection(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops));
         browser.getOptions().setRedirectEnabled(!settings.has(Defect.NO_REDIRECTS));
@@ -96,7 +97,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     @Override
     public Outcome<SystemReport> readSystemAuthMode() {
-        Outcome<ApiReply> reply = exchange(new WebRequest(url("/finesse/api/SystemInfo"), HttpMethod.GET));
+        Outcome<ApiReply> reply = exchange(systemInfoRequest(false));
+        if (reply.succeeded() && reply.value().status() == 401 && (credentials != null || token != null)) {
+            reply = exchange(systemInfoRequest(true)); // VPN-less reverse proxy: SystemInfo wants credentials (F17)
+        }
         if (!reply.succeeded()) {
             return Outcome.failed(reply.failure());
         }
@@ -110,6 +114,12 @@ public final class HtmlUnitClient implements ClientUnderTest {
         } catch (IllegalArgumentException e) {
             return Outcome.failed("SystemInfo could not be read: " + e.getMessage());
         }
+    }
+
+    private WebRequest systemInfoRequest(boolean retryAfter401) {
+        WebRequest request = new WebRequest(url("/finesse/api/SystemInfo"), HttpMethod.GET);
+        VariantHooks.systemInfoCredentials(request, retryAfter401, credentials, token, settings);
+        return request;
     }
 
     @Override
@@ -136,9 +146,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
         this.carrier = carrier;
         String path = "/desktop/sso/token?";
         if (!settings.has(Defect.NO_CC_USERNAME)) {
-            if (carrier == UsernameCarrier.COOKIE) {
+            if (carrier == UsernameCarrier.COOKIE || VariantHooks.usernameCookieToo(settings)) {
                 seedUsernameCookie(credentials.username());
-            } else {
+            }
+            if (carrier != UsernameCarrier.COOKIE) {
                 path += "cc_username=" + encodeUsername(credentials.username()) + "&";
             }
         }
@@ -152,12 +163,12 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     private void seedUsernameCookie(String username) {
         URL base = url("/");
-        browser.getCookieManager().addCookie(new Cookie(base.getHost(), "cc_username", encodeUsername(username),
-                "/desktop/sso/token", null, true, false));
+        browser.getCookieManager().addCookie(new Cookie(VariantHooks.usernameCookieDomain(base.getHost(), settings),
+                "cc_username", encodeUsername(username), VariantHooks.usernameCookiePath(settings), null, true, false));
     }
 
     private String encodeUsername(String username) {
-        return settings.has(Defect.RAW_CC_USERNAME) ? username : URLEncoder.encode(username, StandardCharsets.UTF_8);
+        return settings.has(Defect.RAW_CC_USERNAME) ? username : VariantHooks.encodeUsername(username, settings);
     }
 
     private Outcome<TokenSet> adopt(Outcome<TokenSet> outcome) {
@@ -193,7 +204,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
                     credentialsSubmitted = true;
                     continue;
                 }
-                return Outcome.failed("The flow stopped on an HTML page at "
+                return Outcome.failed((response.getStatusCode() >= 400 ? refuser(response) + " refused the flow. " : "")
+                        + "The flow stopped on an HTML page at "
                         + withoutQuery(response.getWebRequest().getUrl()) + " (HTTP " + response.getStatusCode()
                         + ", title \"" + html.getTitleText() + "\"): it is neither the IdP login form nor the token "
                         + "JSON, and nothing moved on from it");
@@ -269,7 +281,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
             return Outcome.failed("The token response is not valid JSON (HTTP " + response.getStatusCode() + ")");
         }
         if (response.getStatusCode() != 200) {
-            return Outcome.failed("Finesse refused the token request: HTTP " + response.getStatusCode() + " "
+            return Outcome.failed(refuser(response) + " refused the token request: HTTP " + response.getStatusCode() + " "
                     + json.path("error").asText("") + ": " + json.path("error_description").asText(""));
         }
         boolean lenient = settings.has(Defect.ACCEPTS_INCOMPLETE_TOKEN_RESPONSE);
@@ -290,6 +302,11 @@ public final class HtmlUnitClient implements ClientUnderTest {
         return Outcome.ok(new TokenSet(Secret.of(json.path("token").asText("")), refresh, expiresIn,
                 json.path("user_id").asText(""), json.path("realm").asText(""),
                 json.path("user_principal").asText(""), settings.clock().instant()));
+    }
+
+    /** Who answered the refusal: IdS (its paths live under /ids/), or Finesse. */
+    private static String refuser(WebResponse response) {
+        return response.getWebRequest().getUrl().getPath().startsWith("/ids/") ? "IdS" : "Finesse";
     }
 
     private static List<String> fieldNames(JsonNode json) {
@@ -389,12 +406,15 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     @Override
     public void timePassed() {
+        if (VariantHooks.heartbeat(settings) && deploymentType != null) {
+            readSystemAuthMode();
+        }
         if (token == null || settings.has(Defect.NEVER_REFRESH)) {
             return;
         }
         long elapsed = Duration.between(token.obtainedAt(), settings.clock().instant()).toSeconds();
         long due = settings.has(Defect.REFRESH_AFTER_EXPIRY)
-                ? token.expiresInSeconds() + 1 : (long) Math.ceil(token.expiresInSeconds() * 0.75);
+                ? token.expiresInSeconds() + 1 : VariantHooks.refreshDue(token.expiresInSeconds(), settings);
         if (elapsed >= due) {
             refresh();
         }
@@ -406,12 +426,14 @@ public final class HtmlUnitClient implements ClientUnderTest {
             return reauthenticate("no refresh token held");
         }
         TokenSet before = token;
-        WebRequest request = new WebRequest(url("/desktop/sso/token" + (carrier == UsernameCarrier.QUERY
-                ? "?cc_username=" + encodeUsername(credentials.username()) : "")), HttpMethod.POST);
-        request.setRequestParameters(List.of(new NameValuePair("token", token.accessToken().reveal()),
-                new NameValuePair("refresh-token", token.refreshToken().reveal()),
-                new NameValuePair("return_refresh_token", "true")));
         Outcome<TokenSet> refreshed;
+        WebRequest request;
+        try {
+            request = VariantHooks.refreshRequest(url("/"), encodeUsername(credentials.username()),
+                    carrier == UsernameCarrier.QUERY, token, settings);
+        } catch (IOException e) {
+            return Outcome.failed("Cannot build the refresh request: " + describe(e));
+        }
         boolean follow = browser.getOptions().isRedirectEnabled();
         try {
             browser.getOptions().setRedirectEnabled(follow && !settings.has(Defect.REFRESH_IGNORES_REDIRECT));
@@ -442,7 +464,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
         if (credentials == null) {
             return Outcome.failed("Cannot sign in again (" + why + "): no credentials known");
         }
-        browser.getCookieManager().clearCookies();
+        if (!VariantHooks.keepSessionsOnReauthentication(settings)) {
+            browser.getCookieManager().clearCookies();
+        }
         return acquireToken(credentials, carrier);
     }
 
@@ -479,7 +503,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
         }
         if (xmlBody != null) {
             request.setAdditionalHeader("Content-Type", "application/xml");
-            request.setRequestBody(xmlBody);
+        }
+        String body = VariantHooks.restBody(request, xmlBody, settings);
+        if (body != null) {
+            request.setRequestBody(body);
         }
         return request;
     }
