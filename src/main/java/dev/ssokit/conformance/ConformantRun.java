@@ -46,15 +46,54 @@ public final class ConformantRun {
     private ConformantRun() {
     }
 
+    /**
+     * Conformant twins that combine several compatible variants, as a real client combines behaviours: each variant
+     * is in exactly one, and each runs the whole suite (a cheaper whole-suite pass than one per variant).
+     */
+    public static List<Set<Variant>> composites() {
+        Set<Variant> first = java.util.EnumSet.of(Variant.OK_COOKIE_PATH_ROOT, Variant.OK_LOWERCASE_PERCENT_HEX,
+                Variant.OK_ENCODE_EVERY_CHARACTER, Variant.OK_FAVICON, Variant.OK_CUSTOM_USER_AGENT,
+                Variant.OK_ACCEPT_LANGUAGE, Variant.OK_HEARTBEAT_SYSTEMINFO, Variant.OK_ACCEPT_XML,
+                Variant.OK_QUERY_REFRESH, Variant.OK_EARLY_REFRESH, Variant.OK_BASIC_ON_SYSTEMINFO);
+        Set<Variant> second = java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(first));
+        return List.of(first, second);
+    }
+
+    /** Each set of variants (a composite twin) against the whole suite of the features. */
+    public static Report runComposites(KitConfig base, StubWorld world, List<Set<Variant>> twins, List<Path> features,
+                                       PrintStream progress) {
+        long started = System.nanoTime();
+        List<TwinResult> results = new ArrayList<>();
+        for (Set<Variant> twin : twins) {
+            results.add(runOne(base, world, twin, features, null, progress));
+        }
+        return new Report(results, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Every variant against every scenario of the features. */
     public static Report run(KitConfig base, StubWorld world, List<Variant> variants, List<Path> features,
                              PrintStream progress) {
+        return run(base, world, variants, features, variant -> null, progress);
+    }
+
+    /** Every variant against the scenarios its tag expression selects (null: all), for a quick look. */
+    public static Report run(KitConfig base, StubWorld world, List<Variant> variants, List<Path> features,
+                             java.util.function.Function<Variant, String> tags, PrintStream progress) {
         long started = System.nanoTime();
         List<TwinResult> results = new ArrayList<>();
         for (Variant variant : variants) {
+            results.add(runOne(base, world, Set.of(variant), features, tags.apply(variant), progress));
+        }
+        return new Report(results, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static TwinResult runOne(KitConfig base, StubWorld world, Set<Variant> variants, List<Path> features,
+                                     String tags, PrintStream progress) {
+        {
             long twinStarted = System.nanoTime();
-            KitConfig config = base.withDefects(Set.of()).withVariants(Set.of(variant)).withStrict(false);
+            KitConfig config = base.withDefects(Set.of()).withVariants(variants).withStrict(false);
             ConformanceSummary collector = ConformanceSummary.collecting(config.clientId(), config.redactor());
-            ConformanceRun.execute(RunContext.borrowingWorld(config, world), features, null, List.of(), collector);
+            ConformanceRun.execute(RunContext.borrowingWorld(config, world), features, tags, List.of(), collector);
             List<String> failures = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             for (ScenarioOutcome outcome : collector.outcomes()) {
@@ -66,16 +105,18 @@ public final class ConformantRun {
                     warnings.add(line);
                 }
             }
-            TwinResult result = new TwinResult(variant.id(), variant.description(), variant.source(),
-                    collector.outcomes().size(), failures, warnings, (System.nanoTime() - twinStarted) / 1_000_000);
-            results.add(result);
+            TwinResult result = new TwinResult(config.clientId(), variants.stream().map(Variant::description)
+                    .collect(Collectors.joining("; ")), variants.stream().map(Variant::source)
+                    .collect(Collectors.joining("; ")), collector.outcomes().size(), failures, warnings,
+                    (System.nanoTime() - twinStarted) / 1_000_000);
             if (progress != null) {
-                progress.printf("  %-34s %-14s %3d scenarios, %d failed, %d warned  (%d ms)%n", variant.id(),
+                progress.printf("  %-34s %-14s %3d scenarios, %d failed, %d warned  (%d ms)%n",
+                        variants.size() == 1 ? config.clientId() : variants.size() + " variants together",
                         result.falselyFailed() ? "FALSELY FAILED" : "passes", result.scenariosRun(), failures.size(),
                         warnings.size(), result.millis());
             }
+            return result;
         }
-        return new Report(results, (System.nanoTime() - started) / 1_000_000);
     }
 
     private static String firstLine(String message) {
