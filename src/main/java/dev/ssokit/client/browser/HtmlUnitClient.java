@@ -67,9 +67,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private WebClient newBrowser() {
-        WebClient browser = new GuardedWebClient(VariantHooks.browserVersion(settings), !settings.has(Defect.IGNORES_HTTPONLY));
-        org.htmlunit.WebConnection connection = VariantHooks.connection(new RulesConnection(browser, new CookieRules(
-                settings, () -> this.browser.getCookieManager().getCookies())), settings);
+        GuardedWebClient browser = new GuardedWebClient(VariantHooks.browserVersion(settings), settings);
+        org.htmlunit.WebConnection connection = VariantHooks.connection(new RulesConnection(browser,
+                new CookieRules(settings, browser.jar())), settings);
         VariantHooks.configure(browser, settings);
         browser.setWebConnection(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops));
