@@ -36,7 +36,7 @@ Feature: Hostile servers - malformed and oversized answers from each API
     Then the client stopped with a report naming "SystemInfo, could not be read, &mode;"
     And the https page "https://finesse.test/finesse/api/SystemInfo" opened no plain http or ws connection under "/lab/h2/"
 
-  @req:H3 @severity:fail
+  @req:H3 @severity:warn
   Scenario: SystemInfo answers more XML than the client's XML limit
     Given Finesse answers "/finesse/api/SystemInfo" with 200 KiB of "<x>padding</x>" as "application/xml"
     When the client reads the system auth mode
@@ -62,13 +62,13 @@ Feature: Hostile servers - malformed and oversized answers from each API
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client stopped with a report naming "not valid JSON, /desktop/sso/token"
 
-  @req:H6 @severity:fail
+  @req:H6 @severity:warn
   Scenario: The token endpoint answers more JSON than the client's JSON limit
     Given Finesse answers "/desktop/sso/token" with 200 KiB of "{\"a\":1}," as "application/json"
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client stopped with a report naming "/desktop/sso/token, 64 KiB, JSON"
 
-  @req:H7 @severity:fail
+  @req:H7 @severity:warn
   Scenario: The token endpoint answers JSON nested thousands deep
     Given Finesse answers "/desktop/sso/token" with 20 KiB of "[" as "application/json"
     When agent "sjefferson" requests a token with cc_username in the query

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
                 + "selected, interrupted, another run holds reports/).")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "reference", paramLabel = "CLIENT",
-            description = "reference (default), or defect ids to switch on, comma-separated (see: kit defects)")
+            description = "reference (default), or defect ids (broken twins) or ok-* variant ids (conformant twins) to "
+                    + "switch on, comma-separated (see: kit defects)")
     private String client;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@req:F8 or @step:3\"")
@@ -53,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Path kitRoot = Options.root(root);
             config = new KitConfig(kitRoot, KitConfig.parseClient(client), strict, Duration.ofSeconds(10), true,
-                    Options.coResident(topology));
+                    Options.coResident(topology)).withVariants(KitConfig.parseVariants(client));
         } catch (IllegalArgumentException e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;

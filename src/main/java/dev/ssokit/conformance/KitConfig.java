@@ -1,6 +1,7 @@
 package dev.ssokit.conformance;
 
 import dev.ssokit.client.Defect;
+import dev.ssokit.client.Variant;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -22,9 +23,16 @@ import java.util.Set;
  *                        false (default): each system on its own host name
  */
 public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout,
-                        boolean redaction, boolean coResident) {
+                        boolean redaction, boolean coResident, Set<Variant> clientVariants) {
     public KitConfig {
         clientDefects = clientDefects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(clientDefects));
+        clientVariants = clientVariants == null ? Set.of() : Set.copyOf(clientVariants);
+    }
+
+    /** Without conformant variants (see {@link #withVariants} and {@link #parseVariants}). */
+    public KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout, boolean redaction,
+                     boolean coResident) {
+        this(root, clientDefects, strict, scriptTimeout, redaction, coResident, Set.of());
     }
 
     public static KitConfig defaults(Path root) {
@@ -35,10 +43,12 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     public static KitConfig fromSystem() {
         Map<String, String> env = System.getenv();
         Path root = Path.of(setting("kit.root", env.getOrDefault("KIT_ROOT", "."))).toAbsolutePath().normalize();
-        return new KitConfig(root, parseClient(setting("kit.client", env.getOrDefault("KIT_CLIENT", "reference"))),
+        String client = setting("kit.client", env.getOrDefault("KIT_CLIENT", "reference"));
+        return new KitConfig(root, parseClient(client),
                 Boolean.parseBoolean(setting("kit.strict", env.getOrDefault("KIT_STRICT", "false"))),
                 Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))), true,
-                "co-resident".equals(setting("kit.topology", env.getOrDefault("KIT_TOPOLOGY", "distinct"))));
+                "co-resident".equals(setting("kit.topology", env.getOrDefault("KIT_TOPOLOGY", "distinct"))),
+                parseVariants(client));
     }
 
     private static String setting(String name, String fallback) {
@@ -56,21 +66,34 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
             spec = spec.substring("defect:".length());
         }
         EnumSet<Defect> defects = EnumSet.noneOf(Defect.class);
-        Arrays.stream(spec.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Defect::fromId)
-                .forEach(defects::add);
+        Arrays.stream(spec.split(",")).map(String::trim).filter(s -> !s.isEmpty()).filter(s -> !Variant.isId(s))
+                .map(Defect::fromId).forEach(defects::add);
         return defects;
     }
 
+    /** The conformant variants named in a client spec ("ok-favicon", "ok-query-refresh,ok-early-refresh"). */
+    public static Set<Variant> parseVariants(String client) {
+        String spec = client.trim().startsWith("defect:") ? client.trim().substring("defect:".length()) : client;
+        EnumSet<Variant> variants = EnumSet.noneOf(Variant.class);
+        Arrays.stream(spec.split(",")).map(String::trim).filter(Variant::isId).map(Variant::fromId)
+                .forEach(variants::add);
+        return variants;
+    }
+
+    public KitConfig withVariants(Set<Variant> variants) {
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, coResident, variants);
+    }
+
     public KitConfig withDefects(Set<Defect> defects) {
-        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident);
+        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident, clientVariants);
     }
 
     public KitConfig withStrict(boolean strictMode) {
-        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident);
+        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident, clientVariants);
     }
 
     public KitConfig withCoResident(boolean together) {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together, clientVariants);
     }
 
     public String topology() {
@@ -78,7 +101,7 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     }
 
     public KitConfig withoutRedaction() {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident, clientVariants);
     }
 
     public dev.ssokit.report.Redactor redactor() {
@@ -99,7 +122,8 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     }
 
     public String clientId() {
-        return clientDefects.isEmpty() ? "reference"
-                : clientDefects.stream().map(Defect::id).sorted().reduce((a, b) -> a + "+" + b).orElseThrow();
+        java.util.stream.Stream<String> ids = java.util.stream.Stream.concat(clientDefects.stream().map(Defect::id),
+                clientVariants.stream().map(Variant::id));
+        return ids.sorted().reduce((a, b) -> a + "+" + b).orElse("reference");
     }
 }

@@ -51,23 +51,31 @@ public final class RunContext implements AutoCloseable {
 
     /** A fresh client under test for one scenario, pointed at the stub world. */
     public ClientUnderTest newClient() {
-        return newClient(config.clientDefects());
+        return newClient(config.clientDefects(), config.clientVariants());
     }
 
     /** A client with exactly these defects (none: the reference client, which contract scenarios use as a tool). */
     public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects) {
-        return newClient(defects, null, null);
+        return newClient(defects, java.util.Set.of(), null, null);
+    }
+
+    /** A client with these defects and these conformant variants ({@link dev.ssokit.client.Variant}). */
+    public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects,
+                                     java.util.Set<dev.ssokit.client.Variant> variants) {
+        return newClient(defects, variants, null, null);
     }
 
     /**
-     * A client with these defects, these limits (null: the defaults, settling scripts within the configured
-     * script timeout) and this Finesse base URI (null: the stub world's).
+     * A client with these defects and variants, these limits (null: the defaults, settling scripts within the
+     * configured script timeout) and this Finesse base URI (null: the stub world's).
      */
-    public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects, Limits limits,
+    public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects,
+                                     java.util.Set<dev.ssokit.client.Variant> variants, Limits limits,
                                      java.net.URI finesse) {
         StubWorld stubs = world();
         ClientSettings settings = new ClientSettings(finesse == null ? stubs.finesseBaseUri() : finesse,
                 stubs.clientTls(), stubs.clock(), IdpLoginForm.adfs(), config.scriptTimeout(), defects)
+                .withVariants(variants)
                 .withTrustStore("the stub world's CA (" + stubs.tls().trustStore() + ")");
         return ReferenceClient.create(limits == null ? settings : settings.withLimits(limits));
     }

@@ -51,7 +51,7 @@ public final class ScenarioContext implements AutoCloseable {
 
     public ClientUnderTest client() {
         if (client == null) {
-            client = run.newClient(run.config().clientDefects(), clientLimits, clientFinesse);
+            client = run.newClient(run.config().clientDefects(), run.config().clientVariants(), clientLimits, clientFinesse);
         }
         return client;
     }

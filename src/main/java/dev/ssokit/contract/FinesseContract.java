@@ -23,6 +23,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 
@@ -255,5 +256,36 @@ public final class FinesseContract {
         List<T> list = new ArrayList<>();
         iterator.forEachRemaining(list::add);
         return list;
+    }
+
+    // --- Probes that need no client under test (finesse-sso-protocol.md 8.5, 8.7). ---
+
+    /** GET /desktop/sso/token on a Finesse session IdS already granted: the token JSON as Finesse answers it. */
+    public String tokenWithSession(String sessionId, String ccUsername) {
+        Response response = at(finesse).cookie("JSESSIONID", sessionId)
+                .get("/desktop/sso/token?cc_username=" + pathSegment(ccUsername) + "&return_refresh_token=true");
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("the token request on a granted session answered " + response.statusCode());
+        }
+        return response.asString();
+    }
+
+    /** A refresh as the 12.5 guide writes it (POST form token + refresh-token): status and body. */
+    public Map.Entry<Integer, String> refresh(String ccUsername, String accessToken, String refreshToken) {
+        Response response = at(finesse).queryParam("cc_username", pathSegment(ccUsername)).contentType(
+                "application/x-www-form-urlencoded").formParam("token", accessToken)
+                .formParam("refresh-token", refreshToken).post("/desktop/sso/token");
+        return Map.entry(response.statusCode(), response.asString());
+    }
+
+    /** The public key needs client credentials: 401 without them, the PEM with them (8.7). */
+    public List<String> publicKeyBehindClientCredentials(String clientId, String secret) {
+        SoftAssertions soft = new SoftAssertions();
+        Response without = at(ids).get("/ids/v1/keys/token/public");
+        soft.assertThat(without.statusCode()).as("public key without credentials").isEqualTo(401);
+        Response with = at(ids).auth().preemptive().basic(clientId, secret).get("/ids/v1/keys/token/public");
+        soft.assertThat(with.statusCode()).as("public key with client credentials").isEqualTo(200);
+        soft.assertThat(with.asString()).as("PEM").contains("-----BEGIN PUBLIC KEY-----");
+        return problems(soft);
     }
 }

@@ -40,12 +40,24 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     /** One scenario's outcome: result is pass, fail, warn, info or error. */
     public record ScenarioOutcome(String name, String location, List<String> requirements, String severity,
-                                  String result, List<String> messages) {
+                                  String result, List<String> messages, Map<String, String> judged) {
+        public ScenarioOutcome(String name, String location, List<String> requirements, String severity,
+                               String result, List<String> messages) {
+            this(name, location, requirements, severity, result, messages, null);
+        }
+
+        /**
+         * This scenario's result for one requirement: a failed scenario fails only the requirements whose checks
+         * failed; its other requirements count as passed (a check of theirs passed) or unjudged.
+         */
+        public String resultFor(String id) {
+            return judged == null ? result : judged.getOrDefault(id, result);
+        }
     }
 
     /** One requirement's row. */
     public record RequirementRow(String id, String severity, String title, String result, int scenarios,
-                                 List<String> failures) {
+                                 List<String> failures, String source) {
     }
 
     private final Path reports;
@@ -174,16 +186,52 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                         + (error == null ? "" : ": " + describe(error)));
             }
         }
-        outcomes.add(outcome(testCase, result, messages));
+        outcomes.add(outcome(testCase, result, messages, verdicts));
     }
 
-    private ScenarioOutcome outcome(TestCase testCase, String result, List<String> messages) {
+    private ScenarioOutcome outcome(TestCase testCase, String result, List<String> messages, List<JsonNode> verdicts) {
         List<String> requirements = testCase.getTags().stream().filter(t -> t.startsWith("@req:"))
                 .map(t -> t.substring(5)).toList();
         String severity = testCase.getTags().stream().filter(t -> t.startsWith("@severity:"))
                 .map(t -> t.substring(10)).findFirst().orElse("fail");
         return new ScenarioOutcome(testCase.getName(), location(testCase.getUri()) + ":" + testCase.getLocation().getLine(),
-                requirements, severity, result, messages.stream().map(redactor::redact).toList());
+                requirements, severity, result, messages.stream().map(redactor::redact).toList(),
+                judged(requirements, verdicts, result));
+    }
+
+    /** Per requirement: the worst failed check of that ID, else pass (a check passed, or the scenario did). */
+    static Map<String, String> judged(List<String> tags, List<JsonNode> verdicts, String scenarioResult) {
+        Map<String, String> judged = new java.util.LinkedHashMap<>();
+        if (scenarioResult.equals("error")) {
+            tags.forEach(tag -> judged.put(tag, "error"));
+            return judged;
+        }
+        List<String> order = List.of("fail", "warn", "info");
+        Map<String, String> failedChecks = new java.util.LinkedHashMap<>();
+        java.util.Set<String> passedChecks = new java.util.HashSet<>();
+        for (JsonNode verdict : verdicts) {
+            String id = verdict.path("requirement").asText();
+            if (verdict.path("passed").asBoolean()) {
+                passedChecks.add(id);
+            } else {
+                String severity = verdict.path("severity").asText("FAIL").toLowerCase(java.util.Locale.ROOT);
+                failedChecks.merge(id, severity, (a, b) -> order.indexOf(a) <= order.indexOf(b) ? a : b);
+            }
+        }
+        boolean attributed = failedChecks.containsValue("fail");
+        for (String tag : tags) {
+            if (failedChecks.containsKey(tag)) {
+                judged.put(tag, failedChecks.get(tag));
+            } else if (!scenarioResult.equals("fail")) {
+                judged.put(tag, "pass");
+            } else if (!attributed) {
+                judged.put(tag, "fail");
+            } else {
+                judged.put(tag, passedChecks.contains(tag) ? "pass" : "unjudged");
+            }
+        }
+        failedChecks.forEach(judged::putIfAbsent);
+        return judged;
     }
 
     /** features/... relative to the kit root where it is under one, else the file's path: usable as a filter. */
@@ -232,7 +280,8 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             synchronized (outcomes) {
                 for (ScenarioOutcome outcome : dropped) {
                     outcomes.set(outcomes.indexOf(outcome), new ScenarioOutcome(outcome.name(), outcome.location(),
-                            outcome.requirements(), outcome.severity(), outcome.result(), List.of(droppedMessage())));
+                            outcome.requirements(), outcome.severity(), outcome.result(), List.of(droppedMessage()),
+                            null));
                 }
             }
             dropped.clear();
@@ -284,7 +333,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         finished = true;
         ended = end;
         for (TestCase testCase : unfinished.values()) {
-            ScenarioOutcome outcome = outcome(testCase, "error", List.of(droppedMessage()));
+            ScenarioOutcome outcome = outcome(testCase, "error", List.of(droppedMessage()), List.of());
             dropped.add(outcome);
             outcomes.add(outcome);
         }

@@ -17,7 +17,8 @@ record RequirementTable(List<RequirementRow> rows, List<String> deviationProblem
         Requirements requirements = Requirements.load();
         Map<String, List<ScenarioOutcome>> byRequirement = new TreeMap<>(RequirementTable::compareIds);
         for (ScenarioOutcome outcome : outcomes) {
-            for (String id : outcome.requirements()) {
+            for (String id : outcome.judged() == null ? outcome.requirements()
+                    : List.copyOf(outcome.judged().keySet())) {
                 byRequirement.computeIfAbsent(id, key -> new ArrayList<>()).add(outcome);
             }
         }
@@ -29,8 +30,9 @@ record RequirementTable(List<RequirementRow> rows, List<String> deviationProblem
         List<RequirementRow> table = new ArrayList<>();
         for (Map.Entry<String, List<ScenarioOutcome>> entry : byRequirement.entrySet()) {
             Requirements.Requirement requirement = requirements.find(entry.getKey()).orElse(
-                    new Requirements.Requirement(entry.getKey(), "fail", "(not in the catalogue)", ""));
-            String result = entry.getValue().isEmpty() ? "not covered" : worst(entry.getValue());
+                    new Requirements.Requirement(entry.getKey(), "fail", "(not in the catalogue)", "", ""));
+            String result = entry.getValue().isEmpty() ? "not covered"
+                    : worst(entry.getValue().stream().map(o -> o.resultFor(entry.getKey())).toList());
             java.util.Optional<Deviations.Entry> known = deviations.find(entry.getKey());
             if (known.isPresent()) {
                 if (result.equals(known.get().expected())) {
@@ -45,22 +47,21 @@ record RequirementTable(List<RequirementRow> rows, List<String> deviationProblem
             } else if (result.equals("fail") || result.equals("warn")) {
                 readyToPaste.add(Deviations.readyToPaste(client, entry.getKey(), result));
             }
-            List<String> failures = entry.getValue().stream().filter(o -> !o.result().equals("pass"))
+            List<String> failures = entry.getValue().stream().filter(o -> !o.resultFor(entry.getKey()).equals("pass"))
                     .map(o -> o.location() + " " + o.name() + ": " + String.join(" | ", o.messages())).toList();
             table.add(new RequirementRow(entry.getKey(), requirement.severity(), requirement.title(), result,
-                    entry.getValue().size(), failures));
+                    entry.getValue().size(), failures, requirement.provenance()));
         }
         return new RequirementTable(table, deviationProblems, readyToPaste);
     }
 
-    private static String worst(List<ScenarioOutcome> outcomes) {
-        List<String> order = List.of("error", "fail", "warn", "info", "pass");
-        return outcomes.stream().map(ScenarioOutcome::result).min((a, b) -> order.indexOf(a) - order.indexOf(b))
-                .orElse("pass");
+    private static String worst(List<String> results) {
+        List<String> order = List.of("error", "fail", "warn", "info", "skipped", "unjudged", "pass");
+        return results.stream().min((a, b) -> order.indexOf(a) - order.indexOf(b)).orElse("pass");
     }
 
     static int compareIds(String a, String b) {
-        String order = "PFRCJKH";
+        String order = "PFRCJKSHVI";
         int byFamily = Integer.compare(order.indexOf(a.charAt(0)), order.indexOf(b.charAt(0)));
         if (byFamily != 0) {
             return byFamily;

@@ -10,9 +10,31 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The requirement IDs the kit knows (browser-behaviours.md plus the kit's own P and K IDs), with title and severity. */
+/**
+ * The requirement IDs the kit knows (requirements.tsv), each with its severity, title, source and the source's
+ * strength. Severity follows the strength: a MUST or what every browser does may fail; a recommendation, an
+ * inference or a stub choice warns at most (finesse-sso-protocol.md section 8).
+ */
 public final class Requirements {
-    public record Requirement(String id, String severity, String title, String source) {
+    /** The strengths of a source, and the most severe result each allows. */
+    public static final java.util.Map<String, String> MAX_SEVERITY = java.util.Map.of("MUST", "fail",
+            "browsers", "fail", "SHOULD", "warn", "inference", "warn", "stub-choice", "warn");
+    private static volatile Requirements loaded;
+
+    public record Requirement(String id, String severity, String title, String source, String strength) {
+        public Requirement(String id, String severity, String title, String source) {
+            this(id, severity, title, source, "");
+        }
+
+        /** The most severe result the source allows: fail, warn (or fail when the strength is unknown). */
+        public String maxSeverity() {
+            return MAX_SEVERITY.getOrDefault(strength, "fail");
+        }
+
+        /** "RFC 6265bis §5.8.3 [MUST]": the source with its strength, for the summary. */
+        public String provenance() {
+            return source + (strength.isEmpty() ? "" : " [" + strength + "]");
+        }
     }
 
     private final Map<String, Requirement> byId;
@@ -33,12 +55,23 @@ public final class Requirements {
                     continue;
                 }
                 String[] cells = line.split("\t");
-                byId.put(cells[0], new Requirement(cells[0], cells[1], cells[2], cells.length > 3 ? cells[3] : ""));
+                byId.put(cells[0], new Requirement(cells[0], cells[1], cells[2], cells.length > 3 ? cells[3] : "",
+                        cells.length > 4 ? cells[4].trim() : ""));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new Requirements(byId);
+    }
+
+    /** The table, read once per JVM. */
+    public static Requirements shared() {
+        Requirements table = loaded;
+        if (table == null) {
+            table = load();
+            loaded = table;
+        }
+        return table;
     }
 
     public Optional<Requirement> find(String id) {

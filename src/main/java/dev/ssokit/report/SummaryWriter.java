@@ -17,7 +17,7 @@ import java.util.Map;
 /** Renders a {@link ConformanceSummary}: verdict.json, summary.md, summary.html and the console lines, redacted. */
 final class SummaryWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> RESULTS = List.of("pass", "fail", "warn", "info", "error", "deviation",
+    private static final List<String> RESULTS = List.of("pass", "fail", "warn", "info", "error", "deviation", "unjudged",
             "not covered");
 
     private final ConformanceSummary summary;
@@ -87,7 +87,9 @@ final class SummaryWriter {
         if (!summary.outcomes().isEmpty()) {
             console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
                 + counts.get("warn") + " warn, " + counts.get("info") + " info, " + counts.get("error") + " error, "
-                + counts.get("deviation") + " deviation, " + counts.get("not covered") + " not covered (of "
+                + counts.get("deviation") + " deviation, "
+                + (counts.getOrDefault("unjudged", 0L) > 0 ? counts.get("unjudged") + " unjudged, " : "")
+                + counts.get("not covered") + " not covered (of "
                 + rows.size() + ")");
         }
         summary.outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
@@ -117,11 +119,11 @@ final class SummaryWriter {
                 .append(" |\n| Requirements | ").append(counts.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse(""))
                 .append(" |\n| Wall time | ").append(took.toMillis()).append(" ms |\n\n");
-        md.append("| Requirement | Severity | Result | Scenarios | Behaviour |\n|---|---|---|---|---|\n");
+        md.append("| Requirement | Severity | Result | Scenarios | Behaviour | Source |\n|---|---|---|---|---|---|\n");
         for (RequirementRow row : rows) {
             md.append("| ").append(row.id()).append(" | ").append(row.severity()).append(" | **").append(row.result())
                     .append("** | ").append(row.scenarios()).append(" | ").append(row.title().replace("|", "\\|"))
-                    .append(" |\n");
+                    .append(" | ").append(row.source().replace("|", "\\|")).append(" |\n");
         }
         List<String> untagged = summary.outcomes().stream().filter(o -> o.requirements().isEmpty()
                 && !o.result().equals("pass")).map(o -> o.result().toUpperCase() + " " + o.location() + " " + o.name()
@@ -155,7 +157,7 @@ final class SummaryWriter {
                 .append(esc(summary.client())).append("</b> &middot; target ").append(esc(summary.target()))
                 .append(" &middot; scenarios: ").append(esc(scenarioLine())).append(" &middot; ").append(took.toMillis())
                 .append(" ms</p><table><tr><th>Requirement</th><th>Severity</th><th>Result</th><th>Scenarios</th>"
-                        + "<th>Behaviour</th><th>Details</th></tr>");
+                        + "<th>Behaviour</th><th>Source</th><th>Details</th></tr>");
         for (RequirementRow row : rows) {
             String css = switch (row.result()) {
                 case "pass" -> "pass";
@@ -166,7 +168,8 @@ final class SummaryWriter {
             };
             html.append("<tr><td>").append(esc(row.id())).append("</td><td>").append(esc(row.severity()))
                     .append("</td><td class=\"").append(css).append("\">").append(esc(row.result())).append("</td><td>")
-                    .append(row.scenarios()).append("</td><td>").append(esc(row.title())).append("</td><td><pre>")
+                    .append(row.scenarios()).append("</td><td>").append(esc(row.title())).append("</td><td>")
+                    .append(esc(row.source())).append("</td><td><pre>")
                     .append(esc(String.join("\n", row.failures()))).append("</pre></td></tr>");
         }
         return html.append("</table></body></html>").toString();

@@ -28,7 +28,7 @@ public final class Transcript {
                         .append(e.requestHeader("cookie").size() > 1 ? "  (in " + e.requestHeader("cookie").size()
                                 + " Cookie headers)" : "").append('\n');
             }
-            e.firstRequestHeader("authorization").ifPresent(header ->
+            e.headers("authorization").forEach(header ->
                     text.append("      Authorization: ").append(header.split(" ", 2)[0]).append(" ***\n"));
             if (e.isForm()) {
                 text.append("      form fields: ").append(String.join(", ", e.formParameters().keySet())).append('\n');

@@ -33,6 +33,24 @@ public record Exchange(int sequence, StubSystem system, long atSecond, String me
         return requestHeaders.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
+    /**
+     * Every value of a request header, in the order sent: each field line, and each comma-separated element of a
+     * line (for Authorization too: a client that sends Bearer and Basic together is seen with both).
+     */
+    public List<String> headers(String name) {
+        List<String> values = new ArrayList<>();
+        for (String line : requestHeader(name)) {
+            if (name.equalsIgnoreCase("authorization")) {
+                for (String part : line.split(",\\s*(?=(?i)(bearer|basic|negotiate|digest)\\s)")) {
+                    values.add(part.trim());
+                }
+            } else {
+                values.add(line);
+            }
+        }
+        return values;
+    }
+
     public Optional<String> firstRequestHeader(String name) {
         return requestHeader(name).stream().findFirst();
     }

@@ -44,6 +44,7 @@ public final class StubWorld implements AutoCloseable {
     private final UserDirectory directory;
     private final Map<String, String> links;
     private final dev.ssokit.world.hostile.HostileLab hostile;
+    private StubContext context;
     /** Lab pages whose header bytes Jetty would sanitise (C13): ${finesse-raw}. */
     private RawLabServer raw;
 
@@ -188,6 +189,7 @@ public final class StubWorld implements AutoCloseable {
         StubWorld world = new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory,
                 Map.copyOf(links));
         world.raw = raw;
+        world.context = context;
         return world;
     }
 
@@ -220,6 +222,14 @@ public final class StubWorld implements AutoCloseable {
         clock.reset();
         settings.reset();
         state.reset();
+    }
+
+    /**
+     * A Finesse session whose sign-in IdS has already granted, without any client: contract probes get their
+     * tokens this way, so a client's bugs cannot fail the contract. Returns the session's JSESSIONID value.
+     */
+    public String openFinesseSession(dev.ssokit.model.Agent agent) {
+        return dev.ssokit.world.stubs.DirectGrants.open(context, agent);
     }
 
     public URI baseUri(StubSystem system) {

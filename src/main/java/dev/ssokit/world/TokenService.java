@@ -34,6 +34,8 @@ public final class TokenService {
     private final RSAKey signingKey;
     private final String issuer;
     private final Clock clock;
+    private final byte[] sharedSecret = HexFormat.of().parseHex(tokenId() + tokenId());
+    private volatile boolean signWithSharedSecret;
 
     public TokenService(String issuer, Clock clock) {
         this.issuer = issuer;
@@ -56,6 +58,11 @@ public final class TokenService {
     }
 
     public record IssuedPair(String accessToken, String accessTokenId, String refreshToken, String refreshTokenId) {
+    }
+
+    /** Pre-12.6(2) IdS (finesse-sso-protocol.md 8.12): HS256 with the shared secret instead of RS256. */
+    public void signWithSharedSecret(boolean shared) {
+        this.signWithSharedSecret = shared;
     }
 
     public IssuedPair issue(Identity identity, Duration accessLifetime, Duration refreshLifetime) {
@@ -93,9 +100,11 @@ public final class TokenService {
                 .expirationTime(Date.from(issuedAt.plus(lifetime)))
                 .jwtID(id)
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).contentType("JWT").build(), claims);
+        boolean shared = signWithSharedSecret;
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(shared ? JWSAlgorithm.HS256 : JWSAlgorithm.RS256)
+                .contentType("JWT").build(), claims);
         try {
-            jwt.sign(new RSASSASigner(signingKey));
+            jwt.sign(shared ? new com.nimbusds.jose.crypto.MACSigner(sharedSecret) : new RSASSASigner(signingKey));
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign a token", e);
         }
@@ -109,7 +118,9 @@ public final class TokenService {
         }
         try {
             SignedJWT jwt = SignedJWT.parse(token.trim());
-            if (!jwt.verify(new RSASSAVerifier(signingKey.toRSAPublicKey()))) {
+            boolean hs256 = JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm());
+            if (!jwt.verify(hs256 ? new com.nimbusds.jose.crypto.MACVerifier(sharedSecret)
+                    : new RSASSAVerifier(signingKey.toRSAPublicKey()))) {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();

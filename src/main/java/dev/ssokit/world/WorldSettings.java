@@ -29,6 +29,14 @@ public final class WorldSettings {
     private volatile boolean rejectBearerTokens;
     private volatile boolean outOfService;
     private final Map<String, AuthMode> userAuthModeOverrides = new ConcurrentHashMap<>();
+    // Real-deployment variants (finesse-sso-protocol.md section 8); each off by default.
+    private volatile boolean refreshTokenRevocation;
+    private volatile boolean systemInfoBehindProxy;
+    private volatile String proxyUserAgentPattern;
+    private volatile boolean idsRefusesClient;
+    private volatile boolean idpUnusableSamlResponse;
+    private volatile boolean publicKeyNeedsClientCredentials;
+    private volatile boolean sharedSecretTokens;
 
     public WorldSettings() {
         reset();
@@ -51,6 +59,13 @@ public final class WorldSettings {
         rejectBearerTokens = false;
         outOfService = false;
         userAuthModeOverrides.clear();
+        refreshTokenRevocation = false;
+        systemInfoBehindProxy = false;
+        proxyUserAgentPattern = null;
+        idsRefusesClient = false;
+        idpUnusableSamlResponse = false;
+        publicKeyNeedsClientCredentials = false;
+        sharedSecretTokens = false;
     }
 
     public AuthMode systemAuthMode() { return systemAuthMode; }
@@ -101,4 +116,38 @@ public final class WorldSettings {
     public AuthMode effectiveAuthModeOf(dev.ssokit.model.Agent agent) {
         return systemAuthMode == AuthMode.HYBRID ? userAuthModeOf(agent) : systemAuthMode;
     }
+
+    /**
+     * Opt-in (8.5): a refresh revokes the refresh token it used. Off (the default, as Cisco documents nothing
+     * else): the old refresh token stays valid until it expires; the refresh answer always carries a refresh_token.
+     */
+    public boolean refreshTokenRevocation() { return refreshTokenRevocation; }
+    public void refreshTokenRevocation(boolean revoke) { this.refreshTokenRevocation = revoke; }
+
+    /** VPN-less reverse proxy (8.2): SystemInfo answers 401 without valid credentials (Basic or Bearer). */
+    public boolean systemInfoBehindProxy() { return systemInfoBehindProxy; }
+    public void systemInfoBehindProxy(boolean behind) { this.systemInfoBehindProxy = behind; }
+
+    /** Reverse proxy User-Agent filter (8.13): a regular expression a User-Agent must match, or null (no filter). */
+    public String proxyUserAgentPattern() { return proxyUserAgentPattern; }
+    public void proxyUserAgentPattern(String pattern) { this.proxyUserAgentPattern = pattern; }
+
+    /** Finesse is registered with IdS under another client id (8.6): authorize answers a JSON error, no redirect. */
+    public boolean idsRefusesClient() { return idsRefusesClient; }
+    public void idsRefusesClient(boolean refuses) { this.idsRefusesClient = refuses; }
+
+    /** The IdP posts a SAML response IdS cannot use (8.6): the ACS answers a 500 error page. */
+    public boolean idpUnusableSamlResponse() { return idpUnusableSamlResponse; }
+    public void idpUnusableSamlResponse(boolean unusable) { this.idpUnusableSamlResponse = unusable; }
+
+    /** IdS's public-key endpoint needs registered client credentials (8.7): 401 otherwise. */
+    public boolean publicKeyNeedsClientCredentials() { return publicKeyNeedsClientCredentials; }
+    public void publicKeyNeedsClientCredentials(boolean needs) { this.publicKeyNeedsClientCredentials = needs; }
+
+    /** Releases before 12.6(2) (8.12): tokens signed HS256 with IdS's shared secret instead of RS256. */
+    public boolean sharedSecretTokens() { return sharedSecretTokens; }
+    public void sharedSecretTokens(boolean shared) { this.sharedSecretTokens = shared; }
+
+    /** Client secret of Finesse's IdS client registration (the public-key endpoint's Basic credentials). */
+    public static final String FINESSE_CLIENT_SECRET = "stub-finesse-client-secret";
 }

@@ -72,9 +72,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private WebClient newBrowser() {
-        GuardedWebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, settings);
-        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings, browser.jar()),
-                new ExchangeLimits(deadline));
+        GuardedWebClient browser = new GuardedWebClient(VariantHooks.browserVersion(settings), settings);
+        org.htmlunit.WebConnection connection = VariantHooks.connection(new RulesConnection(browser,
+                new CookieRules(settings, browser.jar()), new ExchangeLimits(deadline)), settings);
+        VariantHooks.configure(browser, settings);
         guard = new HopGuard(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops), settings, deadline,
                 () -> currentPageUrl(browser));
@@ -105,7 +106,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     @Override
     public Outcome<SystemReport> readSystemAuthMode() {
-        Outcome<ApiReply> reply = exchange(new WebRequest(url("/finesse/api/SystemInfo"), HttpMethod.GET));
+        Outcome<ApiReply> reply = exchange(systemInfoRequest(false));
+        if (reply.succeeded() && reply.value().status() == 401 && (credentials != null || token != null)) {
+            reply = exchange(systemInfoRequest(true)); // VPN-less reverse proxy: SystemInfo wants credentials (F17)
+        }
         if (!reply.succeeded()) {
             return Outcome.failed(reply.failure());
         }
@@ -121,6 +125,12 @@ public final class HtmlUnitClient implements ClientUnderTest {
                     + " path /finesse/api/SystemInfo answered HTTP 200): " + e.getMessage() + "; stopped before "
                     + "sending any credentials");
         }
+    }
+
+    private WebRequest systemInfoRequest(boolean retryAfter401) {
+        WebRequest request = new WebRequest(url("/finesse/api/SystemInfo"), HttpMethod.GET);
+        VariantHooks.systemInfoCredentials(request, retryAfter401, credentials, token, settings);
+        return request;
     }
 
     @Override
@@ -149,9 +159,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
         this.carrier = carrier;
         String path = "/desktop/sso/token?";
         if (!settings.has(Defect.NO_CC_USERNAME)) {
-            if (carrier == UsernameCarrier.COOKIE) {
+            if (carrier == UsernameCarrier.COOKIE || VariantHooks.usernameCookieToo(settings)) {
                 seedUsernameCookie(credentials.username());
-            } else {
+            }
+            if (carrier != UsernameCarrier.COOKIE) {
                 path += "cc_username=" + encodeUsername(credentials.username()) + "&";
             }
         }
@@ -165,12 +176,12 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     private void seedUsernameCookie(String username) {
         URL base = url("/");
-        browser.getCookieManager().addCookie(new Cookie(base.getHost(), "cc_username", encodeUsername(username),
-                "/desktop/sso/token", null, true, false));
+        browser.getCookieManager().addCookie(new Cookie(VariantHooks.usernameCookieDomain(base.getHost(), settings),
+                "cc_username", encodeUsername(username), VariantHooks.usernameCookiePath(settings), null, true, false));
     }
 
     private String encodeUsername(String username) {
-        return settings.has(Defect.RAW_CC_USERNAME) ? username : URLEncoder.encode(username, StandardCharsets.UTF_8);
+        return settings.has(Defect.RAW_CC_USERNAME) ? username : VariantHooks.encodeUsername(username, settings);
     }
 
     private Outcome<TokenSet> adopt(Outcome<TokenSet> outcome) {
@@ -211,7 +222,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
                     credentialsSubmitted = true;
                     continue;
                 }
-                return Outcome.failed("The flow stopped on an HTML page at "
+                return Outcome.failed((response.getStatusCode() >= 400 ? refuser(response) + " refused the flow. " : "")
+                        + "The flow stopped on an HTML page at "
                         + withoutQuery(response.getWebRequest().getUrl()) + " (HTTP " + response.getStatusCode()
                         + ", title \"" + html.getTitleText() + "\"): it is neither the IdP login form nor the token "
                         + "JSON, and nothing moved on from it");
@@ -288,7 +300,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
                     + withoutQuery(response.getWebRequest().getUrl()) + ")");
         }
         if (response.getStatusCode() != 200) {
-            return Outcome.failed("Finesse refused the token request: HTTP " + response.getStatusCode() + " "
+            return Outcome.failed(refuser(response) + " refused the token request: HTTP " + response.getStatusCode() + " "
                     + json.path("error").asText("") + ": " + json.path("error_description").asText(""));
         }
         boolean lenient = settings.has(Defect.ACCEPTS_INCOMPLETE_TOKEN_RESPONSE);
@@ -309,6 +321,11 @@ public final class HtmlUnitClient implements ClientUnderTest {
         return Outcome.ok(new TokenSet(Secret.of(json.path("token").asText("")), refresh, expiresIn,
                 json.path("user_id").asText(""), json.path("realm").asText(""),
                 json.path("user_principal").asText(""), settings.clock().instant()));
+    }
+
+    /** Who answered the refusal: IdS (its paths live under /ids/), or Finesse. */
+    private static String refuser(WebResponse response) {
+        return response.getWebRequest().getUrl().getPath().startsWith("/ids/") ? "IdS" : "Finesse";
     }
 
     private static List<String> fieldNames(JsonNode json) {
@@ -413,12 +430,15 @@ public final class HtmlUnitClient implements ClientUnderTest {
 
     @Override
     public void timePassed() {
+        if (VariantHooks.heartbeat(settings) && deploymentType != null) {
+            readSystemAuthMode();
+        }
         if (token == null || settings.has(Defect.NEVER_REFRESH)) {
             return;
         }
         long elapsed = Duration.between(token.obtainedAt(), settings.clock().instant()).toSeconds();
         long due = settings.has(Defect.REFRESH_AFTER_EXPIRY)
-                ? token.expiresInSeconds() + 1 : (long) Math.ceil(token.expiresInSeconds() * 0.75);
+                ? token.expiresInSeconds() + 1 : VariantHooks.refreshDue(token.expiresInSeconds(), settings);
         if (elapsed >= due) {
             refresh();
         }
@@ -430,12 +450,14 @@ public final class HtmlUnitClient implements ClientUnderTest {
             return reauthenticate("no refresh token held");
         }
         TokenSet before = token;
-        WebRequest request = new WebRequest(url("/desktop/sso/token" + (carrier == UsernameCarrier.QUERY
-                ? "?cc_username=" + encodeUsername(credentials.username()) : "")), HttpMethod.POST);
-        request.setRequestParameters(List.of(new NameValuePair("token", token.accessToken().reveal()),
-                new NameValuePair("refresh-token", token.refreshToken().reveal()),
-                new NameValuePair("return_refresh_token", "true")));
         Outcome<TokenSet> refreshed;
+        WebRequest request;
+        try {
+            request = VariantHooks.refreshRequest(url("/"), encodeUsername(credentials.username()),
+                    carrier == UsernameCarrier.QUERY, token, settings);
+        } catch (IOException e) {
+            return Outcome.failed("Cannot build the refresh request: " + describe(e));
+        }
         boolean follow = browser.getOptions().isRedirectEnabled();
         try {
             browser.getOptions().setRedirectEnabled(follow && !settings.has(Defect.REFRESH_IGNORES_REDIRECT));
@@ -466,7 +488,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
         if (credentials == null) {
             return Outcome.failed("Cannot sign in again (" + why + "): no credentials known");
         }
-        browser.getCookieManager().clearCookies();
+        if (!VariantHooks.keepSessionsOnReauthentication(settings)) {
+            browser.getCookieManager().clearCookies();
+        }
         return acquireToken(credentials, carrier);
     }
 
@@ -503,7 +527,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
         }
         if (xmlBody != null) {
             request.setAdditionalHeader("Content-Type", "application/xml");
-            request.setRequestBody(xmlBody);
+        }
+        String body = VariantHooks.restBody(request, xmlBody, settings);
+        if (body != null) {
+            request.setRequestBody(body);
         }
         return request;
     }

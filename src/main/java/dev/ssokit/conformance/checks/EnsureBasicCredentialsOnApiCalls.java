@@ -22,9 +22,9 @@ public record EnsureBasicCredentialsOnApiCalls() implements Check {
         if (calls.isEmpty()) {
             return Verdict.fail("User API calls with Basic credentials", "the client made no User API call");
         }
-        List<Exchange> without = calls.stream().filter(e -> e.firstRequestHeader("authorization")
-                .map(h -> !h.regionMatches(true, 0, "Basic ", 0, 6)).orElse(true)).toList();
-        return Verdict.of(without.isEmpty(), "Authorization: Basic on each call",
+        List<Exchange> without = calls.stream().filter(e -> Exchanges.authorizations(e).size() != 1
+                || !Exchanges.authorizations(e).get(0).regionMatches(true, 0, "Basic ", 0, 6)).toList();
+        return Verdict.of(without.isEmpty(), "exactly one Authorization: Basic on each call",
                 "calls without Basic credentials:" + evidence.listing(without));
     }
 }

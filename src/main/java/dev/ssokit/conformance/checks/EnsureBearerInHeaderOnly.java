@@ -28,9 +28,18 @@ public record EnsureBearerInHeaderOnly() implements Check {
             return Verdict.fail("the token only in the Authorization header",
                     "the token was put in the query string of:" + evidence.listing(inQuery));
         }
-        List<Exchange> noBearer = calls.stream().filter(e -> e.firstRequestHeader("authorization")
-                .map(h -> !h.regionMatches(true, 0, "Bearer ", 0, 7)).orElse(true)).toList();
-        return Verdict.of(noBearer.isEmpty(), "Authorization: Bearer on each call",
-                "calls without a Bearer header:" + evidence.listing(noBearer));
+        List<Exchange> noBearer = calls.stream().filter(e -> Exchanges.authorizations(e).stream()
+                .noneMatch(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))).toList();
+        if (!noBearer.isEmpty()) {
+            return Verdict.fail("Authorization: Bearer on each call", "calls without a Bearer header:"
+                    + evidence.listing(noBearer));
+        }
+        // RFC 9110 section 5.3: Authorization is not a list; a sender MUST NOT send it twice (Bearer plus Basic
+        // would also hand the password to every call).
+        List<Exchange> several = calls.stream().filter(e -> Exchanges.authorizations(e).size() > 1).toList();
+        return Verdict.of(several.isEmpty(), "exactly one Authorization value (Bearer) on each call",
+                "calls with several Authorization values " + several.stream().map(e -> Exchanges.authorizations(e)
+                        .stream().map(h -> h.split(" ", 2)[0]).toList().toString()).toList() + ":"
+                        + evidence.listing(several));
     }
 }

@@ -30,7 +30,7 @@ public record EnsureCookiesReturnedOnNextHop() implements Check {
                 if (setCookie.toLowerCase(Locale.ROOT).contains("max-age=0")) {
                     continue;
                 }
-                Optional<Exchange> next = evidence.journal().stream()
+                Optional<Exchange> next = Exchanges.navigation(evidence.journal()).stream()
                         .filter(e -> e.sequence() > redirect.sequence() && e.host().equals(redirect.host())
                                 && e.port() == redirect.port() && e.path().startsWith(path))
                         .findFirst();

@@ -29,7 +29,8 @@ public record EnsureCookiesStayWithTheirHost() implements Check {
         List<String> foreign = new ArrayList<>();
         for (Exchange e : evidence.journal()) {
             for (Map.Entry<String, String> cookie : e.cookiesSent().entrySet()) {
-                boolean seeded = cookie.getKey().equals("cc_username") && e.path().startsWith("/desktop/sso/");
+                // cc_username is the client's own cookie: it may travel to IdS and the IdP (TechNote 214555, 8.1).
+                boolean seeded = cookie.getKey().equals("cc_username");
                 if (!seeded && !setBy.contains(e.host() + "|" + cookie.getKey() + "=" + cookie.getValue())) {
                     foreign.add(cookie.getKey() + " sent to " + Exchanges.line(e) + " was not set by " + e.host());
                 }

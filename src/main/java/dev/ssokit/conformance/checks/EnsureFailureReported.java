@@ -5,6 +5,11 @@ import java.util.Locale;
 
 /** P*: a refused step comes back as a failure whose text names the cause (words a person can act on). */
 public record EnsureFailureReported(String requirement, String what, List<String> words) implements Check {
+    /** A refusal reported with the HTTP status the client got (never a string a stub made up: 8.14). */
+    public static EnsureFailureReported withStatus(String requirement, String what, int status) {
+        return new EnsureFailureReported(requirement, what, List.of(String.valueOf(status)));
+    }
+
     public Severity severity() {
         return Severity.FAIL;
     }

@@ -14,12 +14,14 @@ public record EnsureRedirectChain(List<ExpectHop> hops) implements Check {
     }
 
     public String rule() {
-        return "The client follows every redirect and form hop of the SSO chain, in order, across the three hosts";
+        return "The client follows every redirect and form hop of the SSO chain, in order, across the three hosts "
+                + "(sub-resource fetches such as /favicon.ico aside)";
     }
 
     public Verdict evaluate(Evidence evidence) {
-        List<Exchange> flow = evidence.where(e -> e.sequence() >= evidence.first(Exchanges::isTokenRequest)
-                .map(Exchange::sequence).orElse(Integer.MAX_VALUE));
+        int start = evidence.first(Exchanges::isTokenRequest).map(Exchange::sequence).orElse(Integer.MAX_VALUE);
+        // Navigation requests only: a browser's favicon, image, CSS and script fetches are not hops (8.15).
+        List<Exchange> flow = Exchanges.navigation(evidence.where(e -> e.sequence() >= start));
         for (int i = 0; i < hops.size(); i++) {
             if (i >= flow.size()) {
                 return Verdict.fail("hop " + (i + 1) + ": " + hops.get(i),

@@ -34,6 +34,35 @@ public final class Exchanges {
         return e.system() == StubSystem.FINESSE && e.path().startsWith("/finesse/api/");
     }
 
+    private static final java.util.regex.Pattern STATIC = java.util.regex.Pattern.compile(
+            "(?i).*\\.(ico|png|gif|jpe?g|svg|webp|css|js|mjs|woff2?|ttf|map)$");
+
+    /**
+     * A sub-resource a browser fetches beside the navigation (favicon, image, stylesheet, script; protocol 8.15),
+     * decided from the journal: Sec-Fetch-Dest when sent, else the Accept header and the path.
+     */
+    public static boolean isSubresource(Exchange e) {
+        if (!e.method().equals("GET")) {
+            return false;
+        }
+        java.util.Optional<String> dest = e.firstRequestHeader("sec-fetch-dest");
+        if (dest.isPresent()) {
+            return !java.util.List.of("document", "iframe", "frame", "empty").contains(dest.get().trim().toLowerCase());
+        }
+        String accept = e.firstRequestHeader("accept").orElse("").toLowerCase();
+        return accept.startsWith("image/") || accept.startsWith("text/css") || STATIC.matcher(e.path()).matches();
+    }
+
+    /** The navigation requests (documents, redirects, form posts, API calls), in order: sub-resources left out. */
+    public static java.util.List<Exchange> navigation(java.util.List<Exchange> journal) {
+        return journal.stream().filter(e -> !isSubresource(e)).toList();
+    }
+
+    /** Every Authorization value the request carried (all field lines, Bearer and Basic together included). */
+    public static java.util.List<String> authorizations(Exchange e) {
+        return e.headers("authorization");
+    }
+
     /** "#4 POST idp.test /adfs/ls/ -> 200" (no query: queries carry secrets; the redactor guards the rest). */
     public static String line(Exchange e) {
         return "#" + e.sequence() + " " + e.method() + " " + e.host() + " " + e.path() + " -> " + e.status()

@@ -34,7 +34,8 @@ public final class Verdicts {
         } catch (RuntimeException e) {
             verdict = Verdict.fail("the check to be able to judge", "it could not: " + e);
         }
-        Severity severity = scenarioSeverity != null ? scenarioSeverity : check.severity();
+        Severity severity = capBySource(check.requirement(),
+                scenarioSeverity != null ? scenarioSeverity : check.severity());
         CheckResult result = new CheckResult(check.requirement(), severity, check.getClass().getSimpleName(),
                 check.rule(), verdict.passed(), redactor.redact(verdict.expected()), redactor.redact(verdict.observed()));
         results.add(result);
@@ -42,6 +43,16 @@ public final class Verdicts {
             throw new AssertionError(result.message());
         }
         return result;
+    }
+
+    /**
+     * A check never counts for more than its requirement's source allows: a SHOULD, an inference or a stub choice
+     * warns at most, whatever the scenario declares (requirements.tsv, strength column).
+     */
+    static Severity capBySource(String requirement, Severity declared) {
+        Severity max = dev.ssokit.report.Requirements.shared().find(requirement)
+                .map(r -> Severity.parse(r.maxSeverity())).orElse(Severity.FAIL);
+        return declared.ordinal() < max.ordinal() ? max : declared;
     }
 
     public List<CheckResult> results() {

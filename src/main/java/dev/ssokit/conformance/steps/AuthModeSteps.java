@@ -5,7 +5,7 @@ import dev.ssokit.conformance.ScenarioContext;
 import dev.ssokit.conformance.checks.EnsureClientReported;
 import dev.ssokit.conformance.checks.EnsureFailureReported;
 import dev.ssokit.conformance.checks.EnsureNoUserAuthModeRequest;
-import dev.ssokit.conformance.checks.EnsureSystemInfoReadFirstWithoutCredentials;
+import dev.ssokit.conformance.checks.EnsureSystemInfoReadFirst;
 import dev.ssokit.conformance.checks.EnsureUserAuthModeAsked;
 import dev.ssokit.model.AuthMode;
 import dev.ssokit.model.DeploymentType;
@@ -40,9 +40,9 @@ public final class AuthModeSteps {
                 new SystemReport(mode, deployment), system.value()));
     }
 
-    @Then("the client read SystemInfo first, without credentials")
+    @Then("the client read SystemInfo first")
     public void systemInfoFirst() {
-        scenario.check(new EnsureSystemInfoReadFirstWithoutCredentials("F1"));
+        scenario.check(new EnsureSystemInfoReadFirst("F1"));
     }
 
     @Then("the client did not ask for the user's auth mode")

@@ -5,35 +5,82 @@ import dev.ssokit.conformance.checks.EnsureClientReported;
 import dev.ssokit.conformance.checks.EnsureContract;
 import dev.ssokit.model.AuthMode;
 import dev.ssokit.model.TokenSet;
-import dev.ssokit.model.UsernameCarrier;
 import dev.ssokit.world.WorldSettings;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** Contract scenarios: the target's responses keep their documented shape (probed with REST Assured). */
 public final class ContractSteps {
     private final ScenarioContext scenario;
     private TokenSet firstToken;
+    private Map.Entry<Integer, String> refreshAnswer;
 
     public ContractSteps(ScenarioContext scenario) {
         this.scenario = scenario;
     }
 
-    @Given("the reference client holds a token for agent {string}")
-    public void referenceToken(String agent) {
-        firstToken = scenario.referenceClient().acquireToken(scenario.agent(agent).credentials(), UsernameCarrier.QUERY)
-                .optional().orElse(null);
+    /** The contract's own token: IdS grants a Finesse session directly, no client under test involved. */
+    @Given("IdS has granted agent {string} a token, without any client")
+    public void grantedToken(String agent) {
+        String session = scenario.world().openFinesseSession(scenario.agent(agent));
+        firstToken = parse(scenario.contract().tokenWithSession(session, scenario.agent(agent).loginName()));
         scenario.check(new EnsureClientReported("K1", "a token for the contract probes", agent,
                 firstToken == null ? null : firstToken.userId()));
     }
 
-    @When("the reference client refreshes its token")
-    public void referenceRefresh() {
-        scenario.world().clock().advance(Duration.ofSeconds(240));
-        scenario.referenceClient().timePassed();
+    @When("the contract probe refreshes that token after {int} seconds")
+    public void probeRefresh(int seconds) {
+        scenario.world().clock().advance(Duration.ofSeconds(seconds));
+        refreshAnswer = scenario.contract().refresh(firstToken.userId(), firstToken.accessToken().reveal(),
+                firstToken.refreshToken().reveal());
+    }
+
+    @Then("the refresh answers 200 with a new access token and a refresh_token")
+    public void refreshAnswered() {
+        scenario.check(new EnsureContract("refresh answer: 200, token JSON with token and refresh_token (8.5)",
+                () -> {
+                    TokenSet fresh = refreshAnswer.getKey() == 200 ? parse(refreshAnswer.getValue()) : null;
+                    if (fresh == null) {
+                        return List.of("the refresh answered " + refreshAnswer.getKey());
+                    }
+                    return fresh.hasRefreshToken() && !fresh.accessToken().reveal().equals(firstToken.accessToken()
+                            .reveal()) ? List.of() : List.of("no new access token or no refresh_token in the answer");
+                }));
+    }
+
+    @Then("reusing the first refresh token is accepted, as nothing says it stops working")
+    public void reusedRefreshTokenAccepted() {
+        scenario.check(new EnsureContract("a used refresh token stays valid by default (a stub choice, 8.5)",
+                () -> {
+                    TokenSet fresh = parse(refreshAnswer.getValue());
+                    Map.Entry<Integer, String> again = scenario.contract().refresh(firstToken.userId(),
+                            fresh.accessToken().reveal(), firstToken.refreshToken().reveal());
+                    return again.getKey() == 200 ? List.of() : List.of("the reuse answered " + again.getKey());
+                }, "V4"));
+    }
+
+    @Then("IdS's public key answers 401 without client credentials and the PEM with them")
+    public void publicKeyProtected() {
+        scenario.check(new EnsureContract("the public key behind client credentials (8.7)",
+                () -> scenario.contract().publicKeyBehindClientCredentials(WorldSettings.FINESSE_CLIENT_ID,
+                        WorldSettings.FINESSE_CLIENT_SECRET), "V1"));
+    }
+
+    private TokenSet parse(String json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            return new TokenSet(dev.ssokit.model.Secret.of(node.path("token").asText()),
+                    node.hasNonNull("refresh_token") ? dev.ssokit.model.Secret.of(node.path("refresh_token").asText())
+                            : null, node.path("expires_in").asLong(), node.path("user_id").asText(),
+                    node.path("realm").asText(), node.path("user_principal").asText(),
+                    scenario.world().clock().instant());
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     @Then("SystemInfo answers without credentials in its documented shape")
@@ -115,16 +162,15 @@ public final class ContractSteps {
 
     @Then("reusing the first refresh token is refused with 401")
     public void reusedRefreshToken() {
-        TokenSet current = scenario.referenceClient().currentToken().orElseThrow();
-        scenario.check(new EnsureContract("refresh tokens rotate: the old one is refused",
-                () -> scenario.contract().refreshRefused(current.userId(), current.accessToken().reveal(),
-                        firstToken.refreshToken().reveal())));
+        scenario.check(new EnsureContract("where IdS revokes used refresh tokens, the old one is refused",
+                () -> scenario.contract().refreshRefused(firstToken.userId(), parse(refreshAnswer.getValue())
+                        .accessToken().reveal(), firstToken.refreshToken().reveal()), "V4"));
     }
 
     @Then("a token request without cc_username answers 400")
     public void tokenWithoutUsername() {
-        scenario.check(new EnsureContract("token request without cc_username",
-                () -> scenario.contract().tokenWithoutUsername()));
+        scenario.check(new EnsureContract("token request without cc_username (an inference, 8.14)",
+                () -> scenario.contract().tokenWithoutUsername(), "V4"));
     }
 
     @Then("a token request for {string} redirects to IdS authorize with the OAuth parameters")

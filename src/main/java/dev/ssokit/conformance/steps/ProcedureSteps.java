@@ -44,6 +44,17 @@ public final class ProcedureSteps {
                 java.util.List.of(String.valueOf(status))));
     }
 
+    @Then("the client reports that the reverse proxy refused it, naming HTTP {int}")
+    public void proxyRefused(int status) {
+        scenario.check(dev.ssokit.conformance.checks.EnsureFailureReported.withStatus("V3",
+                "the reverse proxy's refusal", status));
+    }
+
+    @Then("the client answered the 401 on SystemInfo with credentials, once")
+    public void systemInfoRetried() {
+        scenario.check(new dev.ssokit.conformance.checks.EnsureSystemInfoRetriedWithCredentials());
+    }
+
     @Then("the client did not start the SSO flow")
     public void noSsoFlow() {
         scenario.check(new EnsureNoSsoFlow());

@@ -5,7 +5,8 @@ import dev.ssokit.conformance.checks.EnsureEachRefreshTokenUsedOnce;
 import dev.ssokit.conformance.checks.EnsureNoRefreshYet;
 import dev.ssokit.conformance.checks.EnsureRefreshRedirectFollowed;
 import dev.ssokit.conformance.checks.EnsureRefreshRequestShape;
-import dev.ssokit.conformance.checks.EnsureRefreshedInWindow;
+import dev.ssokit.conformance.checks.EnsureRefreshAsPostForm;
+import dev.ssokit.conformance.checks.EnsureRefreshedBeforeExpiry;
 import dev.ssokit.conformance.checks.EnsureSingleReauthAfterRefusedRefresh;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -35,19 +36,29 @@ public final class RefreshSteps {
         scenario.check(new EnsureNoRefreshYet(seconds));
     }
 
-    @Then("the client refreshed between {int} and {int} seconds")
-    public void refreshedInWindow(int from, int before) {
-        scenario.check(new EnsureRefreshedInWindow(from, before));
+    @Then("the client refreshed before the access token expired")
+    public void refreshedBeforeExpiry() {
+        scenario.check(new EnsureRefreshedBeforeExpiry(scenario.world().settings().accessTokenLifetime().toSeconds()));
     }
 
-    @Then("the refresh was a form POST of token, refresh-token and cc_username")
+    @Then("the refresh sent the refresh token")
     public void refreshShape() {
         scenario.check(new EnsureRefreshRequestShape());
+    }
+
+    @Then("the refresh was a form POST, keeping the refresh token out of the URL")
+    public void refreshAsPostForm() {
+        scenario.check(new EnsureRefreshAsPostForm());
     }
 
     @Then("each of the {int} refreshes used a refresh token not used before")
     public void rotated(int refreshes) {
         scenario.check(new EnsureEachRefreshTokenUsedOnce(refreshes));
+    }
+
+    @Then("each of the {int} refreshes sent the refresh token the one before returned, and got a token")
+    public void rotatedWhereRevoked(int refreshes) {
+        scenario.check(new EnsureEachRefreshTokenUsedOnce("F9", refreshes));
     }
 
     @Then("the client signed in again once after its refresh was refused")

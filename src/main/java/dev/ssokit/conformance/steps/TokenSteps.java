@@ -56,7 +56,7 @@ public final class TokenSteps {
         scenario.check(new EnsureCcUsernameInQuery(agent));
     }
 
-    @Then("the token request carried the cc_username cookie for {string}, URL-encoded, and only there")
+    @Then("the token request carried the cc_username cookie for {string}, URL-encoded")
     public void ccUsernameCookie(String agent) {
         scenario.check(new EnsureCcUsernameCookie(agent));
     }
@@ -106,8 +106,14 @@ public final class TokenSteps {
         scenario.check(new EnsureFailureReported("F4", "an incomplete token response", List.of(field)));
     }
 
-    @Then("the client reports that Finesse refused the token request, naming {string}")
-    public void tokenRequestRefused(String reason) {
-        scenario.check(new EnsureFailureReported("P3", "a refused token request", List.of(reason)));
+    @Then("the client reports that the token request was refused, naming HTTP {int}")
+    public void tokenRequestRefused(int status) {
+        scenario.check(EnsureFailureReported.withStatus("P3", "a refused token request", status));
+    }
+
+    @Then("the client reports that IdS refused the flow, naming HTTP {int} and {string}")
+    public void idsRefused(int status, String reason) {
+        scenario.check(new EnsureFailureReported("F18", "IdS's refusal (as IdS's, not Finesse's or the IdP's)",
+                List.of(String.valueOf(status), "IdS", reason)));
     }
 }

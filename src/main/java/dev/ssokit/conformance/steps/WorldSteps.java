@@ -75,6 +75,41 @@ public final class WorldSteps {
         scenario.world().settings().idpFailingScript(true);
     }
 
+    @Given("IdS revokes a refresh token once it is used")
+    public void refreshTokenRevocation() {
+        scenario.world().settings().refreshTokenRevocation(true);
+    }
+
+    @Given("SystemInfo is behind the VPN-less reverse proxy, which wants credentials")
+    public void systemInfoBehindProxy() {
+        scenario.world().settings().systemInfoBehindProxy(true);
+    }
+
+    @Given("the reverse proxy admits only User-Agents matching {string}")
+    public void userAgentFilter(String pattern) {
+        scenario.world().settings().proxyUserAgentPattern(pattern);
+    }
+
+    @Given("IdS does not know Finesse's client id")
+    public void idsRefusesClient() {
+        scenario.world().settings().idsRefusesClient(true);
+    }
+
+    @Given("the IdP posts a SAML response IdS cannot use")
+    public void unusableSamlResponse() {
+        scenario.world().settings().idpUnusableSamlResponse(true);
+    }
+
+    @Given("IdS's public key needs client credentials")
+    public void publicKeyNeedsClientCredentials() {
+        scenario.world().settings().publicKeyNeedsClientCredentials(true);
+    }
+
+    @Given("IdS signs tokens with its shared secret \\(HS256, before 12.6\\(2))")
+    public void sharedSecretTokens() {
+        scenario.world().settings().sharedSecretTokens(true);
+    }
+
     @Given("the IdP serves its auto-POST page as {string}")
     public void idpContentType(String contentType) {
         scenario.world().settings().idpPageContentType(contentType);

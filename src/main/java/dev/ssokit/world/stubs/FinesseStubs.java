@@ -42,6 +42,10 @@ public final class FinesseStubs {
             if (context.settings.outOfService()) {
                 return outOfService();
             }
+            if (context.settings.systemInfoBehindProxy() && !ReverseProxy.authenticated(context, request)) {
+                return Answers.apiError(401, "Authentication Failure", "UNAUTHORIZED",
+                        "the reverse proxy needs credentials (Basic or Bearer) on SystemInfo");
+            }
             String host = request.getHost();
             return Answers.xml(200, "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<SystemInfo>"
                     + "<currentTimestamp>" + context.clock.instant() + "</currentTimestamp>"
@@ -111,7 +115,7 @@ public final class FinesseStubs {
             }
             FinesseSession session = Requests.cookie(request, SESSION_COOKIE)
                     .map(context.state.finesseSessions::get).orElse(null);
-            if (session != null && session.grant != null) {
+            if (session != null && session.grant != null && ReverseProxy.current(context, session.grant)) {
                 return tokenAnswer(request, session.grant, ccUsername.get());
             }
             return startAuthorize(request);
@@ -199,7 +203,7 @@ public final class FinesseStubs {
             }
             SsoState.RefreshEntry entry = context.state.refreshTokens.get(refresh.get().tokenId());
             if (entry == null || !entry.active()) {
-                return Answers.ssoError(401, "invalid_grant", "refresh-token was already used: refresh tokens rotate");
+                return Answers.ssoError(401, "invalid_grant", "refresh-token was revoked: it was used before");
             }
             if (refresh.get().expiredAt(context.clock.instant())) {
                 return Answers.ssoError(401, "invalid_grant", "refresh-token expired");
@@ -211,15 +215,15 @@ public final class FinesseStubs {
                     return Answers.ssoError(401, "invalid_grant",
                             "token expired or invalid: a refresh works only while both tokens are valid");
                 }
-                if (!refresh.get().tokenId().equals(access.get().refreshTokenId())) {
-                    return Answers.ssoError(401, "invalid_grant", "token and refresh-token do not belong together");
+                if (!entry.identity().userId().equals(access.get().userId())) {
+                    return Answers.ssoError(401, "invalid_grant", "token and refresh-token belong to different users");
                 }
             }
-            context.state.refreshTokens.put(refresh.get().tokenId(), new SsoState.RefreshEntry(entry.identity(), false));
+            if (context.settings.refreshTokenRevocation()) {
+                context.state.refreshTokens.put(refresh.get().tokenId(), new SsoState.RefreshEntry(entry.identity(), false));
+            }
             TokenGrant grant = issue(context, entry.identity());
-            boolean withRefresh = Requests.queryOrForm(request, "return_refresh_token")
-                    .map("true"::equalsIgnoreCase).orElse(false);
-            return Answers.json(200, tokenJson(grant, withRefresh));
+            return Answers.json(200, tokenJson(grant, true));
         }
     }
 
@@ -228,6 +232,7 @@ public final class FinesseStubs {
     }
 
     static TokenGrant issue(StubContext context, TokenService.Identity identity) {
+        context.tokens.signWithSharedSecret(context.settings.sharedSecretTokens());
         TokenService.IssuedPair pair = context.tokens.issue(identity, context.settings.accessTokenLifetime(),
                 context.settings.refreshTokenLifetime());
         context.state.refreshTokens.put(pair.refreshTokenId(), new SsoState.RefreshEntry(identity, true));

@@ -57,7 +57,9 @@ public final class IdpStubs {
             String responseId = "_" + SsoState.randomId(16);
             context.state.samlResponses.put(responseId,
                     new SsoState.SamlAssertion(responseId, requestId.get(), relayState, identity));
-            String samlResponse = Saml.encode(Saml.response(responseId, requestId.get(), acsUrl.get(),
+            String samlResponse = context.settings.idpUnusableSamlResponse()
+                    ? Saml.encode("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\"/>")
+                    : Saml.encode(Saml.response(responseId, requestId.get(), acsUrl.get(),
                     context.idsHost(), uid, identity.userPrincipal(), context.clock.instant().toString()));
             return autoPostPage(acsUrl.get(), samlResponse, relayState);
         }

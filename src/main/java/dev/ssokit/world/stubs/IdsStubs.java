@@ -40,15 +40,16 @@ public final class IdsStubs {
             String clientId = Requests.query(request, "client_id").orElse("");
             String redirectUri = Requests.query(request, "redirect_uri").orElse("");
             String state = Requests.query(request, "state").orElse("");
-            if (!WorldSettings.FINESSE_CLIENT_ID.equals(clientId)) {
-                return Answers.errorPage(400, "Unknown client", "client_id is not registered with this IdS");
+            // TechNote 200662 (protocol 8.6): authorize errors are a JSON error and no redirect.
+            if (!WorldSettings.FINESSE_CLIENT_ID.equals(clientId) || context.settings.idsRefusesClient()) {
+                return Answers.ssoError(400, "invalid_client", "client_id is not registered with this IdS");
             }
             if (!redirectUri.equals(context.finesseAuthcodeUri())) {
-                return Answers.errorPage(400, "Invalid redirect_uri",
+                return Answers.ssoError(400, "invalid_redirect_uri",
                         "redirect_uri is not registered for client Finesse: " + redirectUri);
             }
             if (!"code".equals(Requests.query(request, "response_type").orElse(""))) {
-                return Answers.errorPage(400, "Unsupported response_type", "only response_type=code is supported");
+                return Answers.ssoError(400, "unsupported_response_type", "only response_type=code is supported");
             }
             Optional<IdsSession> existing = session(context, request);
             if (existing.isPresent() && existing.get().identity != null) {
@@ -85,7 +86,7 @@ public final class IdsStubs {
             Optional<String> sessionId = Requests.cookie(request, SESSION_COOKIE)
                     .filter(context.state.idsSessions::containsKey);
             if (sessionId.isEmpty()) {
-                return Answers.errorPage(400, "IdS session missing",
+                return Answers.errorPage(500, "IdS session missing",
                         "The IdS session cookie set on /ids/v1/oauth/authorize did not come back with the SAML response.");
             }
             IdsSession session = context.state.idsSessions.get(sessionId.get());
@@ -93,11 +94,11 @@ public final class IdsStubs {
             Optional<SsoState.SamlAssertion> assertion = xml.flatMap(x -> Saml.attribute(x, "ID"))
                     .map(context.state.samlResponses::remove);
             if (assertion.isEmpty()) {
-                return Answers.errorPage(400, "SAML response refused", "SAMLResponse missing, unknown or replayed");
+                return Answers.errorPage(500, "SAML response refused", "SAMLResponse missing, unknown or replayed");
             }
             if (!assertion.get().inResponseTo().equals(session.authnRequestId)
                     || !Requests.form(request, "RelayState").orElse("").equals(session.relayState)) {
-                return Answers.errorPage(400, "SAML response refused",
+                return Answers.errorPage(500, "SAML response refused",
                         "InResponseTo or RelayState does not match this IdS session's AuthnRequest");
             }
             session.identity = assertion.get().identity();
@@ -141,6 +142,9 @@ public final class IdsStubs {
 
         @Override
         protected ResponseDefinition answer(Request request) {
+            if (context.settings.publicKeyNeedsClientCredentials() && !ReverseProxy.clientCredentials(request)) {
+                return Answers.ssoError(401, "unauthorized", "the public key needs admin or client credentials");
+            }
             return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition()
                     .withStatus(200).withHeader("Content-Type", "text/plain;charset=UTF-8")
                     .withBody(context.tokens.publicKeyPem()).build();

@@ -30,7 +30,14 @@ public abstract class StubBehaviour implements ResponseDefinitionTransformerV2 {
 
     @Override
     public final ResponseDefinition transform(ServeEvent serveEvent) {
-        return answer(serveEvent.getRequest());
+        Request request = serveEvent.getRequest();
+        if (!name.startsWith("idp-")) {
+            ResponseDefinition refused = ReverseProxy.userAgentRefusal(context, request);
+            if (refused != null) {
+                return refused;
+            }
+        }
+        return answer(request);
     }
 
     protected abstract ResponseDefinition answer(Request request);
