@@ -1,20 +1,20 @@
 package dev.ssokit.world;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /** PEM files of the stub CA: the certificate for anyone, the key for the owner only (0600). */
@@ -30,7 +30,9 @@ final class PemFiles {
         Files.deleteIfExists(file);
         Files.createFile(file);
         ownerOnly(file);
-        Files.writeString(file, pem(key));
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
     }
 
     /** Mode 0600 where the file system has POSIX permissions (elsewhere the folder's ACL must do). */
@@ -49,17 +51,13 @@ final class PemFiles {
         }
     }
 
-    static PrivateKey readPrivateKey(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file); PEMParser parser = new PEMParser(reader)) {
-            Object read = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (read instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
-            }
-            if (read instanceof PrivateKeyInfo info) {
-                return converter.getPrivateKey(info);
-            }
-            throw new IOException(file + " holds no private key");
+    /** The PKCS#8 key written by {@link #writePrivate} (EC, the stub CA's algorithm). */
+    static PrivateKey readPrivateKey(Path file) throws IOException, GeneralSecurityException {
+        String text = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(text)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " holds no PKCS#8 private key", e);
         }
     }
 

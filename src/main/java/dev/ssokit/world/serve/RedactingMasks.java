@@ -5,10 +5,10 @@ import dev.ssokit.world.JournalJson;
 import java.util.Locale;
 
 /** The journal's values through the kit's one redactor: cookie values, credentials, tokens, SAML, passwords. */
-final class RedactingMasks implements JournalJson.Masks {
+public final class RedactingMasks implements JournalJson.Masks {
     private final Redactor redactor;
 
-    RedactingMasks(Redactor redactor) {
+    public RedactingMasks(Redactor redactor) {
         this.redactor = redactor;
     }
 

@@ -35,7 +35,7 @@ public final class Sessions implements AutoCloseable {
         this.stubs = stubs;
         this.baseline = baseline;
         this.journalLimit = journalLimit;
-        this.extraSpec = defaultSpec.withPorts(0, 0, 0, 0).withContainerThreads(6);
+        this.extraSpec = defaultSpec.withPorts(0, 0, 0, 0).withContainerThreads(10);
         SettingsKnobs.apply(new dev.ssokit.world.WorldSettings(), baseline);
         open.put(DEFAULT, new ServeSession(DEFAULT, StubWorld.start(stubs, defaultSpec), baseline, journalLimit));
     }
