@@ -45,7 +45,9 @@ public enum Defect {
     RESOLVES_LOCATION_FROM_ROOT("resolves a relative Location against the site root, not the current URL", "R4"),
     IGNORES_FORM_ACTION("posts the IdP login to the page's own URL, without the form's action and hidden fields", "J4"),
     REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10"),
-    RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10");
+    RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10"),
+    KEEPS_CONTROL_CHARACTER_COOKIES("keeps a cookie whose value holds a control character, as a '?' (HtmlUnit's way)",
+            "C13");
 
     private final String description;
     private final List<String> requirements;

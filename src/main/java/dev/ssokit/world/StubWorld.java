@@ -43,6 +43,8 @@ public final class StubWorld implements AutoCloseable {
     private final SsoState state;
     private final UserDirectory directory;
     private final Map<String, String> links;
+    /** Lab pages whose header bytes Jetty would sanitise (C13): ${finesse-raw}. */
+    private RawLabServer raw;
 
     private StubWorld(Map<StubSystem, WireMockServer> servers, Map<StubSystem, URI> baseUris, TlsMaterial tls,
                       Path workDirectory, Journal journal, VirtualClock clock, WorldSettings settings, SsoState state,
@@ -173,7 +175,19 @@ public final class StubWorld implements AutoCloseable {
         links.put("${ids.corp}", "https://ids.corp.test:" + idsPort);
         links.put("${ccx-finesse}", "https://ccx.test:" + finessePort);
         links.put("${ccx-ids}", "https://ccx.test:" + idsPort);
-        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory, Map.copyOf(links));
+        RawLabServer raw;
+        try {
+            raw = RawLabServer.start(tls, journal, clock);
+        } catch (RuntimeException e) {
+            servers.values().forEach(WireMockServer::stop);
+            deleteTree(work);
+            throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
+        }
+        links.put("${finesse-raw}", "https://" + hostNames.get(StubSystem.FINESSE) + ":" + raw.port());
+        StubWorld world = new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory,
+                Map.copyOf(links));
+        world.raw = raw;
+        return world;
     }
 
     private static boolean isBindFailure(Throwable e) {
@@ -273,6 +287,9 @@ public final class StubWorld implements AutoCloseable {
     @Override
     public void close() {
         servers.values().forEach(WireMockServer::stop);
+        if (raw != null) {
+            raw.close();
+        }
         deleteTree(workDirectory);
     }
 

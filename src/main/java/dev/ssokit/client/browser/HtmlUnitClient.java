@@ -67,9 +67,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private WebClient newBrowser() {
-        WebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, !settings.has(Defect.IGNORES_HTTPONLY));
-        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings,
-                () -> this.browser.getCookieManager().getCookies()));
+        GuardedWebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, settings);
+        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings, browser.jar()));
         browser.setWebConnection(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops));
         browser.getOptions().setRedirectEnabled(!settings.has(Defect.NO_REDIRECTS));

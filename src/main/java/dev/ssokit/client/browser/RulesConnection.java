@@ -9,7 +9,7 @@ import org.htmlunit.HttpWebConnection;
 import org.htmlunit.WebClient;
 
 /**
- * HtmlUnit's HTTP connection with the kit's {@link CookieRules} between the wire and HttpClient's cookie handling.
+ * HtmlUnit's HTTP connection with the kit's {@link CookieRules} on the wire in place of HttpClient's cookie handling.
  * HtmlUnit builds its HttpClient with a private protocol processor, so interceptors added to the builder are
  * dropped; instead the builder HtmlUnit configured is copied into a subclass that decorates the main execution
  * step, which runs after cookies are added to a request and before cookies are taken from a response.
@@ -20,6 +20,13 @@ final class RulesConnection extends HttpWebConnection {
     RulesConnection(WebClient client, CookieRules rules) {
         super(client);
         this.rules = rules;
+    }
+
+    /** HttpClient keeps its hands off cookies: the kit's engine alone reads Set-Cookie and writes Cookie. */
+    @Override
+    public org.htmlunit.WebResponse getResponse(org.htmlunit.WebRequest request) throws java.io.IOException {
+        request.addHint(org.htmlunit.WebRequest.HttpHint.BlockCookies);
+        return super.getResponse(request);
     }
 
     @Override
@@ -77,7 +84,7 @@ final class RulesConnection extends HttpWebConnection {
             return (route, request, context, aware) -> {
                 rules.process(request, context);
                 CloseableHttpResponse response = main.execute(route, request, context, aware);
-                rules.process(response, context);
+                rules.process(response, request, context);
                 return response;
             };
         }

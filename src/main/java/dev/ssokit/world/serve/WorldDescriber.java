@@ -18,7 +18,7 @@ import java.util.Set;
 public final class WorldDescriber {
     private static final Map<String, String> LAB = Map.of("${idp.ids}", "idp.ids.test",
             "${finesse.corp}", "finesse.corp.test", "${ids.corp}", "ids.corp.test",
-            "${ccx-finesse}", "ccx.test/finesse", "${ccx-ids}", "ccx.test/ids");
+            "${ccx-finesse}", "ccx.test/finesse", "${ccx-ids}", "ccx.test/ids", "${finesse-raw}", "finesse/raw-cookies");
 
     private final Path hostsFile;
     private final Path usersFile;
@@ -37,7 +37,8 @@ public final class WorldDescriber {
         String finesse = world.baseUri(StubSystem.FINESSE).toString();
         String finesseHttp = "http://" + world.baseUri(StubSystem.FINESSE).getHost() + ":" + world.finesseHttpPort();
         Map<String, String> lab = new LinkedHashMap<>();
-        List.of("${idp.ids}", "${finesse.corp}", "${ids.corp}", "${ccx-finesse}", "${ccx-ids}")
+        List.of("${idp.ids}", "${finesse.corp}", "${ids.corp}", "${ccx-finesse}", "${ccx-ids}", "${finesse-raw}")
+                .stream().filter(key -> world.links().containsKey(key))
                 .forEach(key -> lab.put(LAB.get(key), world.links().get(key)));
         WorldDescription.Urls urls = new WorldDescription.Urls(finesse, finesseHttp,
                 world.baseUri(StubSystem.IDS).toString(), world.baseUri(StubSystem.IDP).toString(), lab);
