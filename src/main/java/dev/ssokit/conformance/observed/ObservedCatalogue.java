@@ -115,8 +115,9 @@ final class ObservedCatalogue {
                                 ? Judgeable.run(EnsureAutoPostSubmitted.relay())
                                 : Judgeable.skip("IdS never served its relay page")),
                 new Entry("J12", "each auto-POST form submitted once", f ->
-                        f.idpUser().isPresent() ? Judgeable.run(new EnsureSingleSubmission())
-                                : Judgeable.skip("no accepted IdP login")),
+                        f.idpUser().isPresent() && f.any(Exchanges::isSamlPost)
+                                ? Judgeable.run(new EnsureSingleSubmission())
+                                : Judgeable.skip("no auto-POST form was submitted (J1 judges whether it should have been)")),
                 new Entry("F5", "UCCE: loginId looked up from user_id and used for later calls", f -> {
                     if (f.deploymentType().filter("UCCE"::equals).isEmpty() || f.tokens().isEmpty()
                             || !f.any(e -> e.path().startsWith("/finesse/api/User/"))) {
