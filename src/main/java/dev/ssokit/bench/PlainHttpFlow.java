@@ -29,17 +29,24 @@ final class PlainHttpFlow {
 
     private final URI finesse;
     private final SSLContext tls;
+    private final Duration timeout;
 
     PlainHttpFlow(URI finesse, SSLContext tls) {
+        this(finesse, tls, Duration.ofSeconds(10));
+    }
+
+    /** With a longer bound on each connect and request, for many flows in flight on a small machine. */
+    PlainHttpFlow(URI finesse, SSLContext tls, Duration timeout) {
         this.finesse = finesse;
         this.tls = tls;
+        this.timeout = timeout;
     }
 
     /** One full flow with a fresh client and cookie jar: token, loginId, sign-in. Returns the sign-in status. */
     int run(Credentials credentials, String extension) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
                 .followRedirects(HttpClient.Redirect.NORMAL).cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .connectTimeout(Duration.ofSeconds(5)).build();
+                .connectTimeout(timeout).build();
         get(http, finesse.resolve("/finesse/api/SystemInfo"), null);
         String user = URLEncoder.encode(credentials.username(), StandardCharsets.UTF_8);
         HttpResponse<String> login = get(http, finesse.resolve("/desktop/sso/token?cc_username=" + user
@@ -63,28 +70,28 @@ final class PlainHttpFlow {
         }
         HttpRequest signIn = HttpRequest.newBuilder(finesse.resolve("/finesse/api/User/" + loginId.group(1)))
                 .header("Authorization", bearer).header("Content-Type", "application/xml")
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .PUT(HttpRequest.BodyPublishers.ofString("<User><state>LOGIN</state><extension>" + extension
                         + "</extension></User>")).build();
         return http.send(signIn, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    private static HttpResponse<String> get(HttpClient http, URI uri, String authorization)
+    private HttpResponse<String> get(HttpClient http, URI uri, String authorization)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static HttpResponse<String> post(HttpClient http, URI uri, Map<String, String> form)
+    private HttpResponse<String> post(HttpClient http, URI uri, Map<String, String> form)
             throws IOException, InterruptedException {
         StringBuilder body = new StringBuilder();
         form.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+        return http.send(HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -24,6 +24,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR", description = "the kit's folder")
     private Path root;
 
+    @Option(names = "--serve", description = "instead: serve with --sessions sessions and --serve-flows concurrent "
+            + "plain java.net.http flows; prints flows/s, p95, mixed-up and lost sessions")
+    private boolean serve;
+
+    @Option(names = "--sessions", defaultValue = "50", description = "serve sessions for --serve (default 50)")
+    private int sessions;
+
+    @Option(names = "--serve-flows", defaultValue = "1000", description = "flows for --serve (default 1000)")
+    private int serveFlows;
+
+    @Option(names = "--concurrency", defaultValue = "1000", description = "flows in flight at once for --serve (default 1000)")
+    private int concurrency;
+
     @Override
     public Integer call() throws Exception {
         if (flows < 1 || warmup < 0) {
@@ -36,6 +49,11 @@ final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("kit bench: " + e.getMessage());
             return 2;
+        }
+        if (serve) {
+            dev.ssokit.bench.SessionBenchmark.Figures figures = dev.ssokit.bench.SessionBenchmark.run(
+                    kitRoot, sessions, serveFlows, concurrency, true);
+            return figures.mixedUp() + figures.lost() == 0 ? 0 : 1;
         }
         Benchmark.run(KitConfig.defaults(kitRoot), flows, warmup, !flowsOnly);
         return 0;

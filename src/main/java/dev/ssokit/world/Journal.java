@@ -10,17 +10,40 @@ import java.util.function.Predicate;
  */
 public final class Journal {
     private final List<Exchange> exchanges = new ArrayList<>();
+    private volatile int limit = Integer.MAX_VALUE;
+    private int dropped;
 
     synchronized void record(Exchange exchange) {
+        if (exchanges.size() >= limit) {
+            dropped++;
+            return;
+        }
         exchanges.add(exchange);
     }
 
     synchronized int nextSequence() {
-        return exchanges.size() + 1;
+        return exchanges.size() + dropped + 1;
     }
 
     public synchronized void clear() {
         exchanges.clear();
+        dropped = 0;
+    }
+
+    /**
+     * Keeps at most this many exchanges (a long-running serve session must not grow without end); later ones are
+     * counted in {@link #dropped()} instead, so a reader knows the record is incomplete.
+     */
+    public void limit(int maxExchanges) {
+        if (maxExchanges < 1) {
+            throw new IllegalArgumentException("A journal keeps at least one exchange; got " + maxExchanges);
+        }
+        this.limit = maxExchanges;
+    }
+
+    /** Exchanges not kept since the last clear because the journal was full. */
+    public synchronized int dropped() {
+        return dropped;
     }
 
     public synchronized List<Exchange> all() {

@@ -91,6 +91,19 @@ public final class StubWorld implements AutoCloseable {
     }
 
     public static StubWorld start(Path stubsDirectory, Map<StubSystem, String> hostNames) {
+        return start(stubsDirectory, WorldSpec.embedded(hostNames));
+    }
+
+    /** Every stub host name of a world with these system names: theirs, the lab's, localhost. */
+    public static List<String> allHostNames(Map<StubSystem, String> hostNames) {
+        List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(hostNames.values()));
+        LAB_HOST_NAMES.stream().filter(name -> !names.contains(name)).forEach(names::add);
+        names.add("localhost");
+        return names;
+    }
+
+    public static StubWorld start(Path stubsDirectory, WorldSpec spec) {
+        Map<StubSystem, String> hostNames = new EnumMap<>(spec.hostNames());
         requireLoopbackNames(hostNames);
         for (StubSystem system : StubSystem.values()) {
             Path mappings = stubsDirectory.resolve(system.folder()).resolve("mappings");
@@ -105,23 +118,24 @@ public final class StubWorld implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create a temporary folder for the stub world's keys", e);
         }
-        List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(hostNames.values()));
-        names.addAll(LAB_HOST_NAMES);
-        names.add("localhost");
         TlsMaterial tls;
         UserDirectory directory;
         try {
-            // keys never outlive the JVM: deleted on close, and (files first, then the folder) at exit, SIGTERM too
+            // keys never outlive the JVM: deleted on close, and (files first, then the folder) at exit, SIGTERM too;
+            // a CA kept in a --state folder (spec.tls()) is the user's and stays
             work.toFile().deleteOnExit();
-            tls = TlsMaterial.generate(names, work);
-            tls.serverKeyStore().toFile().deleteOnExit();
-            tls.trustStore().toFile().deleteOnExit();
+            tls = spec.tls() != null ? spec.tls() : TlsMaterial.generate(allHostNames(hostNames), work);
+            if (!tls.persistent()) {
+                tls.serverKeyStore().toFile().deleteOnExit();
+                tls.trustStore().toFile().deleteOnExit();
+                tls.caPem().toFile().deleteOnExit();
+            }
             directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
         } catch (RuntimeException e) {
             deleteTree(work);
             throw e;
         }
-        VirtualClock clock = new VirtualClock();
+        VirtualClock clock = spec.wallClock() ? VirtualClock.wall() : new VirtualClock();
         Journal journal = new Journal();
         WorldSettings settings = new WorldSettings();
         SsoState state = new SsoState();
@@ -136,10 +150,11 @@ public final class StubWorld implements AutoCloseable {
                 List<Extension> extensions = new ArrayList<>(behaviours(system, context));
                 extensions.add(new LabLinks(links));
                 extensions.add(new JournalRecorder(system, journal, clock));
+                extensions.add(new NoAdminApi());
                 WireMockConfiguration config = options()
                         .httpDisabled(system != StubSystem.FINESSE)
-                        .port(0)
-                        .httpsPort(0)
+                        .port(system == StubSystem.FINESSE ? spec.finesseHttpPort() : 0)
+                        .httpsPort(spec.httpsPort(system))
                         .bindAddress("127.0.0.1")
                         .http2TlsDisabled(true)
                         .gzipDisabled(true)
@@ -150,7 +165,7 @@ public final class StubWorld implements AutoCloseable {
                         .usingFilesUnderDirectory(stubsDirectory.resolve(system.folder()).toString())
                         .disableRequestJournal()
                         .jettyAcceptors(1)
-                        .containerThreads(12)
+                        .containerThreads(spec.containerThreads())
                         .notifier(new Slf4jNotifier(false))
                         .extensions(extensions.toArray(Extension[]::new));
                 WireMockServer server = new WireMockServer(config);
@@ -161,7 +176,8 @@ public final class StubWorld implements AutoCloseable {
         } catch (RuntimeException e) {
             servers.values().forEach(WireMockServer::stop);
             deleteTree(work);
-            throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
+            throw new IllegalStateException("The stub world did not start: " + e.getMessage()
+                    + (isBindFailure(e) ? " (a port is in use: choose another, or 0 for any free port)" : ""), e);
         }
         context.baseUris(baseUris.get(StubSystem.FINESSE), baseUris.get(StubSystem.IDS), baseUris.get(StubSystem.IDP));
         int finessePort = servers.get(StubSystem.FINESSE).httpsPort();
@@ -191,6 +207,25 @@ public final class StubWorld implements AutoCloseable {
         world.raw = raw;
         world.context = context;
         return world;
+    }
+
+    private static boolean isBindFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Base URLs of the lab host names by placeholder ("${idp.ids}" -> https://idp.ids.test:PORT). */
+    public Map<String, String> links() {
+        return links;
+    }
+
+    /** Finesse's plain-HTTP port. */
+    public int finesseHttpPort() {
+        return servers.get(StubSystem.FINESSE).port();
     }
 
     private static List<StubBehaviour> behaviours(StubSystem system, StubContext context) {

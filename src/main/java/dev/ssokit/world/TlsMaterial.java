@@ -40,62 +40,51 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  */
 public final class TlsMaterial {
     private static final char[] STORE_PASSWORD = "stub-world".toCharArray();
+    /** Alias of the CA entry in the PKCS12 trust store. */
+    public static final String CA_ALIAS = "stub-ca";
+    static final String CA_PEM = "stub-ca.pem";
+    static final String CA_KEY = "stub-ca.key";
 
     private final X509Certificate caCertificate;
     private final Path serverKeyStore;
     private final Path trustStore;
+    private final Path caPem;
+    private final boolean persistent;
     private volatile SSLContext clientContext;
     private final KeyPair caKeys;
     private final Path directory;
 
-    private TlsMaterial(X509Certificate caCertificate, Path serverKeyStore, Path trustStore, KeyPair caKeys,
-                        Path directory) {
+    private TlsMaterial(X509Certificate caCertificate, Path serverKeyStore, Path trustStore, Path caPem,
+                        boolean persistent, KeyPair caKeys, Path directory) {
         this.caCertificate = caCertificate;
         this.serverKeyStore = serverKeyStore;
         this.trustStore = trustStore;
+        this.caPem = caPem;
+        this.persistent = persistent;
         this.caKeys = caKeys;
         this.directory = directory;
+    }
+
+    /** The stub CA certificate as PEM (curl --cacert, SSL_CERT_FILE, REQUESTS_CA_BUNDLE, NODE_EXTRA_CA_CERTS). */
+    public Path caPem() {
+        return caPem;
+    }
+
+    /** True when the CA lives in a --state folder and survives restarts. */
+    public boolean persistent() {
+        return persistent;
+    }
+
+    public X509Certificate caCertificate() {
+        return caCertificate;
     }
 
     public static TlsMaterial generate(List<String> hostNames, Path directory) {
         try {
             Files.createDirectories(directory);
             KeyPair caKeys = ecKeyPair();
-            X500Name caName = new X500Name("CN=Finesse SSO Kit stub CA " + Instant.now().getEpochSecond());
-            Instant from = Instant.now().minus(Duration.ofDays(1));
-            Instant to = Instant.now().plus(Duration.ofDays(30));
-            X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(from),
-                    Date.from(to), caName, caKeys.getPublic());
-            ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
-            ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            X509Certificate caCert = sign(ca, caKeys);
-
-            KeyPair serverKeys = ecKeyPair();
-            X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(from),
-                    Date.from(to), new X500Name("CN=" + hostNames.get(0)), serverKeys.getPublic());
-            List<GeneralName> names = new ArrayList<>();
-            for (String host : hostNames) {
-                names.add(new GeneralName(GeneralName.dNSName, host));
-            }
-            names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
-            server.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(names.toArray(GeneralName[]::new)));
-            server.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-            X509Certificate serverCert = sign(server, caKeys);
-
-            KeyStore keyStore = KeyStore.getInstance("PKCS12");
-            keyStore.load(null, null);
-            keyStore.setKeyEntry("stub", serverKeys.getPrivate(), STORE_PASSWORD,
-                    new X509Certificate[] {serverCert, caCert});
-            Path keyStorePath = directory.resolve("stub-servers.p12");
-            store(keyStore, keyStorePath);
-
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("stub-ca", caCert);
-            Path trustPath = directory.resolve("stub-ca-truststore.p12");
-            store(trust, trustPath);
-            return new TlsMaterial(caCert, keyStorePath, trustPath, caKeys, directory);
+            X509Certificate caCert = newCa(caKeys, Duration.ofDays(30));
+            return issue(hostNames, directory, caKeys, caCert, false);
         } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("Could not generate the stub world's TLS certificates in " + directory, e);
         }
@@ -128,6 +117,83 @@ public final class TlsMaterial {
         } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("Could not issue a certificate for " + hostNames + " in " + directory, e);
         }
+    }
+
+    /**
+     * A CA kept in {@code stateDirectory} (stub-ca.pem, and its key stub-ca.key, mode 0600) and reused on the next
+     * start, so a client configured to trust it once keeps working; made there the first time. The server
+     * certificate is issued afresh at every start for the host names of that start.
+     */
+    public static TlsMaterial persistent(List<String> hostNames, Path stateDirectory) {
+        Path certFile = stateDirectory.resolve(CA_PEM);
+        Path keyFile = stateDirectory.resolve(CA_KEY);
+        try {
+            Files.createDirectories(stateDirectory);
+            KeyPair caKeys;
+            X509Certificate caCert;
+            if (Files.exists(certFile) && Files.exists(keyFile)) {
+                caCert = PemFiles.readCertificate(certFile);
+                caKeys = new KeyPair(caCert.getPublicKey(), PemFiles.readPrivateKey(keyFile));
+                caCert.checkValidity();
+            } else {
+                caKeys = ecKeyPair();
+                caCert = newCa(caKeys, Duration.ofDays(3650));
+                PemFiles.writePrivate(keyFile, caKeys.getPrivate());
+            }
+            return issue(hostNames, stateDirectory, caKeys, caCert, true);
+        } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException
+                 | IllegalArgumentException e) {
+            throw new IllegalStateException("Could not use the stub CA in " + stateDirectory.toAbsolutePath() + " ("
+                    + e.getMessage() + "): delete " + CA_PEM + " and " + CA_KEY + " there to make a new one", e);
+        }
+    }
+
+    private static X509Certificate newCa(KeyPair caKeys, Duration validity)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+        X500Name caName = new X500Name("CN=Finesse SSO Kit stub CA " + Instant.now().getEpochSecond());
+        Instant from = Instant.now().minus(Duration.ofDays(1));
+        X509v3CertificateBuilder ca = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(from),
+                Date.from(from.plus(validity)), caName, caKeys.getPublic());
+        ca.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        ca.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        return sign(ca, caKeys);
+    }
+
+    private static TlsMaterial issue(List<String> hostNames, Path directory, KeyPair caKeys, X509Certificate caCert,
+                                     boolean persistent)
+            throws GeneralSecurityException, IOException, org.bouncycastle.operator.OperatorCreationException {
+        Instant from = Instant.now().minus(Duration.ofDays(1));
+        Instant to = Instant.now().plus(Duration.ofDays(30));
+        X500Name caName = X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded());
+        KeyPair serverKeys = ecKeyPair();
+        X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(from),
+                Date.from(to), new X500Name("CN=" + hostNames.get(0)), serverKeys.getPublic());
+        List<GeneralName> names = new ArrayList<>();
+        for (String host : hostNames) {
+            names.add(new GeneralName(GeneralName.dNSName, host));
+        }
+        names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+        server.addExtension(Extension.subjectAlternativeName, false,
+                new GeneralNames(names.toArray(GeneralName[]::new)));
+        server.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        X509Certificate serverCert = sign(server, caKeys);
+
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        keyStore.load(null, null);
+        keyStore.setKeyEntry("stub", serverKeys.getPrivate(), STORE_PASSWORD,
+                new X509Certificate[] {serverCert, caCert});
+        Path keyStorePath = directory.resolve("stub-servers.p12");
+        store(keyStore, keyStorePath);
+        PemFiles.ownerOnly(keyStorePath);
+
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry(CA_ALIAS, caCert);
+        Path trustPath = directory.resolve("stub-ca-truststore.p12");
+        store(trust, trustPath);
+        Path pem = directory.resolve(CA_PEM);
+        PemFiles.writeCertificate(pem, caCert);
+        return new TlsMaterial(caCert, keyStorePath, trustPath, pem, persistent, caKeys, directory);
     }
 
     private static KeyPair ecKeyPair() throws GeneralSecurityException {
@@ -173,7 +239,7 @@ public final class TlsMaterial {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("stub-ca", caCertificate);
+            trust.setCertificateEntry(CA_ALIAS, caCertificate);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trust);
             SSLContext context = SSLContext.getInstance("TLS");
@@ -189,7 +255,7 @@ public final class TlsMaterial {
         try {
             KeyStore trust = KeyStore.getInstance("PKCS12");
             trust.load(null, null);
-            trust.setCertificateEntry("stub-ca", caCertificate);
+            trust.setCertificateEntry(CA_ALIAS, caCertificate);
             return trust;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot build a trust store for the stub CA", e);
