@@ -19,7 +19,9 @@ public record EnsureNoCredentialsOverPlainHttp() implements Check {
 
     public Verdict evaluate(Evidence evidence) {
         if (evidence.journal().isEmpty()) {
-            return Verdict.fail("requests in the journal", "nothing reached the stubs: nothing to judge");
+            // refusing before the first request (the URL is http://) is the best answer; silence is not
+            return Verdict.of(evidence.lastFailure().isPresent(), "requests in the journal, or a reported refusal",
+                    "nothing reached the stubs and the client reported nothing: nothing to judge");
         }
         List<Exchange> cleartext = evidence.where(e -> e.scheme().equals("http")
                 && !e.requestHeader("authorization").isEmpty());
