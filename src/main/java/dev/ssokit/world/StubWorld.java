@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.ssokit.world.saml.IdpTrust;
 import dev.ssokit.world.stubs.FinesseStubs;
 import dev.ssokit.world.stubs.IdpStubs;
 import dev.ssokit.world.stubs.IdsStubs;
@@ -43,10 +44,12 @@ public final class StubWorld implements AutoCloseable {
     private final SsoState state;
     private final UserDirectory directory;
     private final Map<String, String> links;
+    private final IdpTrust idpTrust;
 
     private StubWorld(Map<StubSystem, WireMockServer> servers, Map<StubSystem, URI> baseUris, TlsMaterial tls,
                       Path workDirectory, Journal journal, VirtualClock clock, WorldSettings settings, SsoState state,
-                      UserDirectory directory, Map<String, String> links) {
+                      UserDirectory directory, Map<String, String> links, IdpTrust idpTrust) {
+        this.idpTrust = idpTrust;
         this.links = links;
         this.servers = servers;
         this.baseUris = baseUris;
@@ -111,6 +114,8 @@ public final class StubWorld implements AutoCloseable {
         UserDirectory directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
         StubContext context = new StubContext(settings, state, directory,
                 new TokenService(hostNames.get(StubSystem.IDS), clock), clock);
+        IdpTrust idpTrust = new IdpTrust(tls.issueRsa("stub IdP SAML signing", List.of()), clock);
+        context.idpTrust = idpTrust;
 
         Map<StubSystem, WireMockServer> servers = new EnumMap<>(StubSystem.class);
         Map<StubSystem, URI> baseUris = new EnumMap<>(StubSystem.class);
@@ -160,7 +165,8 @@ public final class StubWorld implements AutoCloseable {
         links.put("${ids.corp}", "https://ids.corp.test:" + idsPort);
         links.put("${ccx-finesse}", "https://ccx.test:" + finessePort);
         links.put("${ccx-ids}", "https://ccx.test:" + idsPort);
-        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory, Map.copyOf(links));
+        return new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory, Map.copyOf(links),
+                idpTrust);
     }
 
     private static List<StubBehaviour> behaviours(StubSystem system, StubContext context) {
@@ -232,6 +238,11 @@ public final class StubWorld implements AutoCloseable {
 
     public UserDirectory directory() {
         return directory;
+    }
+
+    /** Which SAML IdP IdS trusts: the stub IdP by default; {@link IdpTrust#useExternal} switches to Keycloak. */
+    public IdpTrust idpTrust() {
+        return idpTrust;
     }
 
     public SsoState state() {

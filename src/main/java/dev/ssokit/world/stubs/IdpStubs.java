@@ -25,6 +25,22 @@ public final class IdpStubs {
         return List.of(new Login(context));
     }
 
+    /** The stub IdP's signed Response, spoilt as the world's settings ask (tampered, stale, wrong audience). */
+    static String signedResponse(StubContext context, String requestId, String acsUrl, String uid, String upn) {
+        String fault = context.settings.samlResponseFault();
+        java.time.Instant issued = "stale".equals(fault) ? context.clock.instant().minusSeconds(3600)
+                : context.clock.instant();
+        String audience = "wrong-audience".equals(fault) ? "https://other-sp.test/" : context.idsHost();
+        String xml = context.idpTrust.stubIdpSigner().sign(Saml.response("_" + SsoState.randomId(16), requestId,
+                acsUrl, audience, context.idp("/adfs/services/trust"), uid, upn, issued));
+        if ("tampered".equals(fault)) {
+            xml = xml.replace(">" + Answers.escape(uid) + "</saml:NameID>", ">administrator</saml:NameID>")
+                    .replace("<saml:AttributeValue>" + Answers.escape(uid) + "</saml:AttributeValue>",
+                            "<saml:AttributeValue>administrator</saml:AttributeValue>");
+        }
+        return Saml.encode(xml);
+    }
+
     static final class Login extends StubBehaviour {
         Login(StubContext context) {
             super("idp-login", context);
@@ -35,12 +51,18 @@ public final class IdpStubs {
             Optional<String> samlRequest = Requests.query(request, "SAMLRequest");
             String relayState = Requests.query(request, "RelayState").orElse("");
             Optional<String> authnRequest = samlRequest.flatMap(Saml::decodeAndInflate);
+            boolean postBinding = samlRequest.isEmpty() && Requests.form(request, "SAMLRequest").isPresent();
+            if (postBinding) {
+                authnRequest = Requests.form(request, "SAMLRequest").flatMap(Saml::decode);
+                relayState = Requests.form(request, "RelayState").orElse("");
+                samlRequest = authnRequest.map(Saml::deflateAndEncode);
+            }
             Optional<String> requestId = authnRequest.flatMap(xml -> Saml.attribute(xml, "ID"));
             Optional<String> acsUrl = authnRequest.flatMap(xml -> Saml.attribute(xml, "AssertionConsumerServiceURL"));
             if (requestId.isEmpty() || acsUrl.isEmpty()) {
                 return Answers.errorPage(400, "An error occurred", "MSIS7065: no valid SAMLRequest in the request.");
             }
-            if (!RequestMethod.POST.equals(request.getMethod())) {
+            if (!RequestMethod.POST.equals(request.getMethod()) || postBinding) {
                 return loginPage(samlRequest.get(), relayState, null,
                         "MSISContext=" + SsoState.randomId(12) + "; Path=/adfs; Secure; HttpOnly");
             }
@@ -54,11 +76,7 @@ public final class IdpStubs {
             }
             String uid = agent.get().loginName();
             Identity identity = new Identity(uid, context.directory.realm(), uid + "@" + context.directory.realm());
-            String responseId = "_" + SsoState.randomId(16);
-            context.state.samlResponses.put(responseId,
-                    new SsoState.SamlAssertion(responseId, requestId.get(), relayState, identity));
-            String samlResponse = Saml.encode(Saml.response(responseId, requestId.get(), acsUrl.get(),
-                    context.idsHost(), uid, identity.userPrincipal(), context.clock.instant().toString()));
+            String samlResponse = signedResponse(context, requestId.get(), acsUrl.get(), uid, identity.userPrincipal());
             return autoPostPage(acsUrl.get(), samlResponse, relayState);
         }
 
