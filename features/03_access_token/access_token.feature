@@ -31,7 +31,7 @@ Feature: Step 3 - request a token with cc_username
       | anne+ops          |
       | rené              |
 
-  @req:R1 @req:R7 @req:C18 @req:J1 @req:J2 @req:J10 @req:J12 @severity:fail
+  @req:R1 @req:R7 @req:C18 @req:J1 @req:J2 @req:J10 @req:J12 @severity:fail @stub-idp
   Scenario: The chain, hop by hop, with each host's cookies going only back to it
     Given a UCCE system in SSO mode
     When agent "sjefferson" requests a token with cc_username in the query

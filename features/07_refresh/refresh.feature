@@ -34,7 +34,7 @@ Feature: Step 7 - refresh the access token before it expires
     And 240 seconds pass
     Then each of the 3 refreshes used a refresh token not used before
 
-  @req:F11 @severity:fail
+  @req:F11 @severity:fail @stub-idp
   Scenario: An expired refresh token leads to one full sign-in, not a loop
     Given a UCCE system in SSO mode
     And refresh tokens live 200 seconds

@@ -34,6 +34,11 @@ final class RunCommand implements Callable<Integer> {
                     + "one host, two ports (runs the step and contract features; the lab pages assume distinct hosts)")
     private String topology;
 
+    @Option(names = "--idp", defaultValue = "stub", paramLabel = "stub|keycloak",
+            description = "stub (default): the WireMock IdP pages; keycloak: a real Keycloak SAML IdP started for the run "
+                    + "(needs Java 21+: KEYCLOAK_JAVA_HOME or a JDK under /usr/lib/jvm; runs the flow features 01-07)")
+    private String idp;
+
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR",
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
@@ -46,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
         KitConfig config;
         try {
             config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
-                    Duration.ofSeconds(10), true, topology.equals("co-resident"));
+                    Duration.ofSeconds(10), true, topology.equals("co-resident"), idp);
             if (!topology.equals("distinct") && !topology.equals("co-resident")) {
                 throw new IllegalArgumentException("--topology takes distinct or co-resident, not '" + topology + "'");
             }
@@ -57,6 +62,9 @@ final class RunCommand implements Callable<Integer> {
         List<Path> selected = features == null || features.isEmpty() ? List.of(config.features()) : features;
         if (config.coResident() && (features == null || features.isEmpty())) {
             selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
+        }
+        if (config.keycloak()) {
+            return KeycloakRun.run(config, features == null || features.isEmpty() ? null : selected, tags);
         }
         for (Path path : selected) {
             if (!Files.exists(path)) {

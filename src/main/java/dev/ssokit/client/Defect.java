@@ -45,7 +45,14 @@ public enum Defect {
     RESOLVES_LOCATION_FROM_ROOT("resolves a relative Location against the site root, not the current URL", "R4"),
     IGNORES_FORM_ACTION("posts the IdP login to the page's own URL, without the form's action and hidden fields", "J4"),
     REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10"),
-    RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10");
+    RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10"),
+    FIRST_FORM_ON_PAGE("fills and posts the first form of the IdP page (AD FS: the options form, not loginForm)", "I1"),
+    NO_IDP_PRESETS("knows only a page with user name and password fields; no IdP presets",
+            "I2", "I6", "I7", "I8", "I9"),
+    SKIPS_HOME_REALM_DISCOVERY("expects the sign-in form on the first IdP page; does not pass AD FS's home realm "
+            + "discovery page", "I2"),
+    EXPECTS_LOGIN_FORM("insists on filling a login form: an open IdP session that answers at once is a failure", "I3"),
+    IE_USER_AGENT("identifies as Internet Explorer 11 (Trident), as an embedded WebBrowser control does", "I4");
 
     private final String description;
     private final List<String> requirements;

@@ -20,11 +20,37 @@ import java.util.Set;
  *                        it can fail): no property, variable or option does
  * @param coResident      topology: Finesse and IdS on one host name (two ports), as in many real deployments;
  *                        false (default): each system on its own host name
+ * @param idp             the SAML IdP behind IdS: "stub" (default, the WireMock IdP pages) or "keycloak" (a real
+ *                        Keycloak started for the run)
  */
 public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout,
-                        boolean redaction, boolean coResident) {
+                        boolean redaction, boolean coResident, String idp) {
+    public static final java.util.List<String> IDPS = java.util.List.of("stub", "keycloak");
+
     public KitConfig {
         clientDefects = clientDefects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(clientDefects));
+        if (!IDPS.contains(idp)) {
+            throw new IllegalArgumentException("--idp takes " + String.join(" or ", IDPS) + ", not '" + idp + "'");
+        }
+    }
+
+    public KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout, boolean redaction,
+                     boolean coResident) {
+        this(root, clientDefects, strict, scriptTimeout, redaction, coResident, "stub");
+    }
+
+    public boolean keycloak() {
+        return idp.equals("keycloak");
+    }
+
+    public KitConfig withIdp(String name) {
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, coResident, name);
+    }
+
+    /** A JDK for Keycloak (21+): KEYCLOAK_JAVA_HOME or -Dkit.keycloak.java.home, if set. */
+    public java.util.Optional<Path> keycloakJavaHome() {
+        String value = setting("kit.keycloak.java.home", System.getenv().getOrDefault("KEYCLOAK_JAVA_HOME", ""));
+        return value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(value));
     }
 
     public static KitConfig defaults(Path root) {
@@ -38,7 +64,8 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
         return new KitConfig(root, parseClient(setting("kit.client", env.getOrDefault("KIT_CLIENT", "reference"))),
                 Boolean.parseBoolean(setting("kit.strict", env.getOrDefault("KIT_STRICT", "false"))),
                 Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))), true,
-                "co-resident".equals(setting("kit.topology", env.getOrDefault("KIT_TOPOLOGY", "distinct"))));
+                "co-resident".equals(setting("kit.topology", env.getOrDefault("KIT_TOPOLOGY", "distinct"))),
+                setting("kit.idp", env.getOrDefault("KIT_IDP", "stub")));
     }
 
     private static String setting(String name, String fallback) {
@@ -62,23 +89,24 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     }
 
     public KitConfig withDefects(Set<Defect> defects) {
-        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident);
+        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident, idp);
     }
 
     public KitConfig withStrict(boolean strictMode) {
-        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident);
+        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident, idp);
     }
 
     public KitConfig withCoResident(boolean together) {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together, idp);
     }
 
     public String topology() {
-        return coResident ? "co-resident (Finesse and IdS on ccx.test)" : "distinct hosts";
+        return (coResident ? "co-resident (Finesse and IdS on ccx.test)" : "distinct hosts")
+                + (keycloak() ? ", IdP: Keycloak" : "");
     }
 
     public KitConfig withoutRedaction() {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident, idp);
     }
 
     public dev.ssokit.report.Redactor redactor() {

@@ -16,6 +16,7 @@ public final class RunContext implements AutoCloseable {
     private final Supplier<StubWorld> worldFactory;
     private final boolean ownsWorld;
     private StubWorld world;
+    private dev.ssokit.world.keycloak.KeycloakIdp keycloak;
 
     private RunContext(KitConfig config, Supplier<StubWorld> worldFactory, boolean ownsWorld) {
         this.config = config;
@@ -39,6 +40,16 @@ public final class RunContext implements AutoCloseable {
     public synchronized StubWorld world() {
         if (world == null) {
             world = worldFactory.get();
+            if (ownsWorld && config.keycloak()) {
+                try {
+                    keycloak = dev.ssokit.world.keycloak.KeycloakIdp.start(config.root(), config.keycloakJavaHome(),
+                            world, System.out::println);
+                } catch (RuntimeException e) {
+                    world.close();
+                    world = null;
+                    throw e;
+                }
+            }
         }
         return world;
     }
@@ -52,11 +63,26 @@ public final class RunContext implements AutoCloseable {
     public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects) {
         StubWorld stubs = world();
         return new HtmlUnitClient(new ClientSettings(stubs.finesseBaseUri(), stubs.clientTls(), stubs.clock(),
-                IdpLoginForm.adfs(), config.scriptTimeout(), defects));
+                (config.keycloak() ? IdpLoginForm.keycloak() : IdpLoginForm.adfs()).withPresets(presets()),
+                config.scriptTimeout(), defects));
+    }
+
+    private java.util.List<dev.ssokit.client.idp.IdpPreset> presets;
+
+    /** The IdP presets of stubs/idp/presets/, read once per run. */
+    private synchronized java.util.List<dev.ssokit.client.idp.IdpPreset> presets() {
+        if (presets == null) {
+            presets = dev.ssokit.client.idp.IdpPresets.load(config.stubs().resolve("idp/presets"));
+        }
+        return presets;
     }
 
     @Override
     public synchronized void close() {
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
         if (ownsWorld && world != null) {
             world.close();
             world = null;

@@ -20,7 +20,11 @@ final class SamlXml {
     static final String ASSERTION = "urn:oasis:names:tc:SAML:2.0:assertion";
     static final String DSIG = "http://www.w3.org/2000/09/xmldsig#";
 
+    /** Santuario logs every failed digest through java.util.logging: the verifier reports it instead. */
+    private static final java.util.logging.Logger SANTUARIO_LOG = java.util.logging.Logger.getLogger("org.apache.xml.security");
+
     static {
+        SANTUARIO_LOG.setLevel(java.util.logging.Level.OFF);
         org.apache.xml.security.Init.init();
     }
 
