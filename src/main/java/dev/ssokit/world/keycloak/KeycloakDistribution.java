@@ -58,9 +58,10 @@ public final class KeycloakDistribution {
                 return home;
             }
         }
-        Path self = Path.of(System.getProperty("java.home"));
-        if (Runtime.version().feature() >= 21) {
-            return self;
+        Optional<Path> self = ProcessHandle.current().info().command().map(Path::of)
+                .map(java -> java.getParent().getParent());
+        if (Runtime.version().feature() >= 21 && self.isPresent()) {
+            return self.get();
         }
         throw new Unavailable("Keycloak " + VERSION + " needs Java 21 or newer, and none was found (looked under "
                 + "/usr/lib/jvm, and this JVM is Java " + Runtime.version().feature() + "). Install a JDK 21+ "
