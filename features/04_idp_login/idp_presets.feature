@@ -44,7 +44,8 @@ Feature: Step 4 - the IdP pages real deployments show, driven by the IdP presets
     Given the IdP shows the "adfs-session" sign-in pages
     When agent "sjefferson" requests a token with cc_username in the query
     And agent "sjefferson" requests a token again after its Finesse and IdS sessions ended
-    Then the client holds a token for "sjefferson"
+    Then the last token request succeeded
+    And the client holds a token for "sjefferson"
 
   @req:I4 @severity:warn
   Scenario: AD FS offers WIA to Internet Explorer only: the client's User-Agent gets the forms sign-in

@@ -59,6 +59,12 @@ public final class IdpPresetSteps {
                 new Credentials(scenario.agent(agent).loginName(), Secret.of("Wrong-Password-0")), UsernameCarrier.QUERY));
     }
 
+    @Then("the last token request succeeded")
+    public void lastTokenRequestSucceeded() {
+        scenario.check(new dev.ssokit.conformance.checks.EnsureLastStepSucceeded(scenario.requirement(),
+                "the last token request"));
+    }
+
     @Then("the client reports that the IdP page said {string}")
     public void idpPageSaid(String text) {
         scenario.check(new EnsureFailureReported(scenario.requirement(), "what the IdP page said", List.of("IdP", text)));
