@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  */
 public final class KeycloakIdp implements AutoCloseable {
     public static final String HOST = "keycloak.test";
-    private static final Duration START_DEADLINE = Duration.ofSeconds(600);
+    private static final Duration START_DEADLINE = Duration.ofSeconds(900);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
