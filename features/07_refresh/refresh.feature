@@ -62,7 +62,7 @@ Feature: Step 7 - refresh the access token before it expires
     And 240 seconds pass
     Then each of the 3 refreshes sent the refresh token the one before returned, and got a token
 
-  @req:F11 @severity:fail
+  @req:F11 @severity:fail @stub-idp
   Scenario: An expired refresh token leads to one full sign-in, not a loop
     Given a UCCE system in SSO mode
     And refresh tokens live 200 seconds

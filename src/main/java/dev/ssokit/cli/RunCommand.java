@@ -37,6 +37,11 @@ final class RunCommand implements Callable<Integer> {
                     + "one host, two ports (runs the step and contract features; the lab pages assume distinct hosts)")
     private String topology;
 
+    @Option(names = "--idp", defaultValue = "stub", paramLabel = "stub|keycloak",
+            description = "stub (default): the WireMock IdP pages; keycloak: a real Keycloak SAML IdP started for the run "
+                    + "(needs Java 21+: KEYCLOAK_JAVA_HOME or a JDK under /usr/lib/jvm; runs the flow features 01-07)")
+    private String idp;
+
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR",
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
@@ -54,7 +59,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Path kitRoot = Options.root(root);
             config = new KitConfig(kitRoot, KitConfig.parseClient(client), strict, Duration.ofSeconds(10), true,
-                    Options.coResident(topology)).withVariants(KitConfig.parseVariants(client));
+                    Options.coResident(topology)).withVariants(KitConfig.parseVariants(client)).withIdp(idp);
         } catch (IllegalArgumentException e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;
@@ -63,6 +68,9 @@ final class RunCommand implements Callable<Integer> {
                 : features.stream().map(argument -> Options.feature(argument, config.root())).toList();
         if (config.coResident() && (features == null || features.isEmpty())) {
             selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
+        }
+        if (config.keycloak()) {
+            return KeycloakRun.run(config, features == null || features.isEmpty() ? null : selected, tags);
         }
         System.out.println("Running the conformance features against the embedded stubs (client: "
                 + config.clientId() + ")...");

@@ -55,7 +55,14 @@ public enum Defect {
     BASIC_ON_UNREADABLE_USER_AUTH_MODE("falls back to NON_SSO when UserAuthMode cannot be read and sends the SSO "
             + "agent's password as Basic credentials", "S4"),
     RAW_EXCEPTION_MESSAGES("reports network and TLS failures as bare Java exception text, without the hop",
-            "H22", "H23", "H24");
+            "H22", "H23", "H24"),
+    FIRST_FORM_ON_PAGE("fills and posts the first form of the IdP page (AD FS: the options form, not loginForm)", "I1"),
+    NO_IDP_PRESETS("knows only a page with user name and password fields; no IdP presets",
+            "I2", "I6", "I7", "I8", "I9"),
+    SKIPS_HOME_REALM_DISCOVERY("expects the sign-in form on the first IdP page; does not pass AD FS's home realm "
+            + "discovery page", "I2"),
+    EXPECTS_LOGIN_FORM("insists on filling a login form: an open IdP session that answers at once is a failure", "I3"),
+    IE_USER_AGENT("identifies as Internet Explorer 11 (Trident), as an embedded WebBrowser control does", "I4");
 
     private final String description;
     private final List<String> requirements;

@@ -21,18 +21,45 @@ import java.util.Set;
  *                        it can fail): no property, variable or option does
  * @param coResident      topology: Finesse and IdS on one host name (two ports), as in many real deployments;
  *                        false (default): each system on its own host name
+ * @param idp             the SAML IdP behind IdS: "stub" (default, the WireMock IdP pages) or "keycloak" (a real
+ *                        Keycloak started for the run)
  */
 public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout,
-                        boolean redaction, boolean coResident, Set<Variant> clientVariants) {
+                        boolean redaction, boolean coResident, Set<Variant> clientVariants, String idp) {
+    public static final java.util.List<String> IDPS = java.util.List.of("stub", "keycloak");
+
     public KitConfig {
         clientDefects = clientDefects.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(clientDefects));
         clientVariants = clientVariants == null ? Set.of() : Set.copyOf(clientVariants);
+        idp = idp == null ? "stub" : idp;
+        if (!IDPS.contains(idp)) {
+            throw new IllegalArgumentException("--idp takes " + String.join(" or ", IDPS) + ", not '" + idp + "'");
+        }
     }
 
-    /** Without conformant variants (see {@link #withVariants} and {@link #parseVariants}). */
+    /** Without conformant variants (see {@link #withVariants} and {@link #parseVariants}), with the stub IdP. */
     public KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout, boolean redaction,
                      boolean coResident) {
-        this(root, clientDefects, strict, scriptTimeout, redaction, coResident, Set.of());
+        this(root, clientDefects, strict, scriptTimeout, redaction, coResident, Set.of(), "stub");
+    }
+
+    public KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Duration scriptTimeout, boolean redaction,
+                     boolean coResident, Set<Variant> clientVariants) {
+        this(root, clientDefects, strict, scriptTimeout, redaction, coResident, clientVariants, "stub");
+    }
+
+    public boolean keycloak() {
+        return idp.equals("keycloak");
+    }
+
+    public KitConfig withIdp(String name) {
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, coResident, clientVariants, name);
+    }
+
+    /** A JDK for Keycloak (21+): KEYCLOAK_JAVA_HOME or -Dkit.keycloak.java.home, if set. */
+    public java.util.Optional<Path> keycloakJavaHome() {
+        String value = setting("kit.keycloak.java.home", System.getenv().getOrDefault("KEYCLOAK_JAVA_HOME", ""));
+        return value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(Path.of(value));
     }
 
     public static KitConfig defaults(Path root) {
@@ -48,7 +75,7 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
                 Boolean.parseBoolean(setting("kit.strict", env.getOrDefault("KIT_STRICT", "false"))),
                 Duration.ofMillis(Long.parseLong(setting("kit.script.timeout.ms", "10000"))), true,
                 "co-resident".equals(setting("kit.topology", env.getOrDefault("KIT_TOPOLOGY", "distinct"))),
-                parseVariants(client));
+                parseVariants(client), setting("kit.idp", env.getOrDefault("KIT_IDP", "stub")));
     }
 
     private static String setting(String name, String fallback) {
@@ -81,27 +108,28 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
     }
 
     public KitConfig withVariants(Set<Variant> variants) {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, coResident, variants);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, coResident, variants, idp);
     }
 
     public KitConfig withDefects(Set<Defect> defects) {
-        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident, clientVariants);
+        return new KitConfig(root, defects, strict, scriptTimeout, redaction, coResident, clientVariants, idp);
     }
 
     public KitConfig withStrict(boolean strictMode) {
-        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident, clientVariants);
+        return new KitConfig(root, clientDefects, strictMode, scriptTimeout, redaction, coResident, clientVariants, idp);
     }
 
     public KitConfig withCoResident(boolean together) {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together, clientVariants);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, redaction, together, clientVariants, idp);
     }
 
     public String topology() {
-        return coResident ? "co-resident (Finesse and IdS on ccx.test)" : "distinct hosts";
+        return (coResident ? "co-resident (Finesse and IdS on ccx.test)" : "distinct hosts")
+                + (keycloak() ? ", IdP: Keycloak" : "");
     }
 
     public KitConfig withoutRedaction() {
-        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident, clientVariants);
+        return new KitConfig(root, clientDefects, strict, scriptTimeout, false, coResident, clientVariants, idp);
     }
 
     public dev.ssokit.report.Redactor redactor() {

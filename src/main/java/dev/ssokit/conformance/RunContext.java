@@ -19,6 +19,7 @@ public final class RunContext implements AutoCloseable {
     private StubWorld world;
     private boolean closed;
     private boolean warmedUp;
+    private dev.ssokit.world.keycloak.KeycloakIdp keycloak;
 
     private RunContext(KitConfig config, Supplier<StubWorld> worldFactory, boolean ownsWorld) {
         this.config = config;
@@ -45,6 +46,16 @@ public final class RunContext implements AutoCloseable {
         }
         if (world == null) {
             world = worldFactory.get();
+            if (ownsWorld && config.keycloak()) {
+                try {
+                    keycloak = dev.ssokit.world.keycloak.KeycloakIdp.start(config.root(), config.keycloakJavaHome(),
+                            world, System.out::println);
+                } catch (RuntimeException e) {
+                    world.close();
+                    world = null;
+                    throw e;
+                }
+            }
         }
         return world;
     }
@@ -74,7 +85,8 @@ public final class RunContext implements AutoCloseable {
                                      java.net.URI finesse) {
         StubWorld stubs = world();
         ClientSettings settings = new ClientSettings(finesse == null ? stubs.finesseBaseUri() : finesse,
-                stubs.clientTls(), stubs.clock(), IdpLoginForm.adfs(), config.scriptTimeout(), defects)
+                stubs.clientTls(), stubs.clock(), (config.keycloak() ? IdpLoginForm.keycloak() : IdpLoginForm.adfs()).withPresets(presets()),
+                config.scriptTimeout(), defects)
                 .withVariants(variants)
                 .withTrustStore("the stub world's CA (" + stubs.tls().trustStore() + ")");
         return ReferenceClient.create(limits == null ? settings : settings.withLimits(limits));
@@ -100,9 +112,23 @@ public final class RunContext implements AutoCloseable {
         stubs.reset();
     }
 
+    private java.util.List<dev.ssokit.client.idp.IdpPreset> presets;
+
+    /** The IdP presets of stubs/idp/presets/, read once per run. */
+    private synchronized java.util.List<dev.ssokit.client.idp.IdpPreset> presets() {
+        if (presets == null) {
+            presets = dev.ssokit.client.idp.IdpPresets.load(config.stubs().resolve("idp/presets"));
+        }
+        return presets;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
+        if (keycloak != null) {
+            keycloak.close();
+            keycloak = null;
+        }
         if (ownsWorld && world != null) {
             world.close();
             world = null;

@@ -22,7 +22,8 @@ public final class Redactor {
     /** Parameter, field and cookie names whose values are secrets wherever they appear. */
     public static final List<String> SECRET_NAMES = List.of("token", "refresh_token", "refresh-token",
             "access_token", "code", "SAMLRequest", "SAMLResponse", "RelayState", "uniqueId", "Password", "password",
-            "JSESSIONID", "MSISContext", "MSISAuth", "MSISAuthenticated", "state", "client-request-id");
+            "JSESSIONID", "MSISContext", "MSISAuth", "MSISAuthenticated", "state", "client-request-id",
+            "sid", "ESTSAUTH", "PF", "sessionToken", "flowToken", "flow", "redirectUrl", "passwd", "pf.pass");
 
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}");
     private static final Pattern AUTHORIZATION = Pattern.compile(

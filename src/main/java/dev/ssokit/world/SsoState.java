@@ -51,11 +51,29 @@ public final class SsoState {
     public final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     public final Map<String, RefreshEntry> refreshTokens = new ConcurrentHashMap<>();
     public final Map<String, String> agentStates = new ConcurrentHashMap<>();
+    /** The stub IdP's pending sign-ins (flow token -> AuthnRequest and RelayState) across its pages. */
+    public final Map<String, IdpFlow> idpFlows = new ConcurrentHashMap<>();
+    /** The stub IdP's own sign-in sessions (its session cookie -> who, and when it issued each token). */
+    public final Map<String, IdpSession> idpSessions = new ConcurrentHashMap<>();
+
+    public record IdpFlow(String authnRequestXml, String relayState) {
+    }
+
+    public static final class IdpSession {
+        public final String loginName;
+        public final java.util.List<Instant> tokensIssued = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        public IdpSession(String loginName) {
+            this.loginName = loginName;
+        }
+    }
 
     public void reset() {
         finesseSessions.clear();
         idsSessions.clear();
         samlResponses.clear();
+        idpFlows.clear();
+        idpSessions.clear();
         relayHandOffs.clear();
         codes.clear();
         refreshTokens.clear();

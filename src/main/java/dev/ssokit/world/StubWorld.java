@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Extension;
+import dev.ssokit.world.saml.IdpTrust;
 import dev.ssokit.world.stubs.FinesseStubs;
 import dev.ssokit.world.stubs.IdpStubs;
 import dev.ssokit.world.stubs.IdsStubs;
@@ -47,10 +48,12 @@ public final class StubWorld implements AutoCloseable {
     private StubContext context;
     /** Lab pages whose header bytes Jetty would sanitise (C13): ${finesse-raw}. */
     private RawLabServer raw;
+    private final IdpTrust idpTrust;
 
     private StubWorld(Map<StubSystem, WireMockServer> servers, Map<StubSystem, URI> baseUris, TlsMaterial tls,
                       Path workDirectory, Journal journal, VirtualClock clock, WorldSettings settings, SsoState state,
-                      UserDirectory directory, Map<String, String> links) {
+                      UserDirectory directory, Map<String, String> links, IdpTrust idpTrust) {
+        this.idpTrust = idpTrust;
         this.links = links;
         this.servers = servers;
         this.baseUris = baseUris;
@@ -141,6 +144,8 @@ public final class StubWorld implements AutoCloseable {
         SsoState state = new SsoState();
         StubContext context = new StubContext(settings, state, directory,
                 new TokenService(hostNames.get(StubSystem.IDS), clock), clock);
+        IdpTrust idpTrust = new IdpTrust(tls.issueRsa("stub IdP SAML signing", List.of()), clock);
+        context.idpTrust = idpTrust;
 
         Map<StubSystem, WireMockServer> servers = new EnumMap<>(StubSystem.class);
         Map<StubSystem, URI> baseUris = new EnumMap<>(StubSystem.class);
@@ -203,7 +208,7 @@ public final class StubWorld implements AutoCloseable {
         }
         links.put("${finesse-raw}", "https://" + hostNames.get(StubSystem.FINESSE) + ":" + raw.port());
         StubWorld world = new StubWorld(servers, baseUris, tls, work, journal, clock, settings, state, directory,
-                Map.copyOf(links));
+                Map.copyOf(links), idpTrust);
         world.raw = raw;
         world.context = context;
         return world;
@@ -306,6 +311,11 @@ public final class StubWorld implements AutoCloseable {
 
     public UserDirectory directory() {
         return directory;
+    }
+
+    /** Which SAML IdP IdS trusts: the stub IdP by default; {@link IdpTrust#useExternal} switches to Keycloak. */
+    public IdpTrust idpTrust() {
+        return idpTrust;
     }
 
     public SsoState state() {

@@ -262,6 +262,67 @@ public final class TlsMaterial {
         }
     }
 
+    /** A key pair and certificate signed by this CA: RSA for SAML signing and Keycloak, named by CN and DNS names. */
+    public IssuedKey issueRsa(String commonName, List<String> dnsNames) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048, new SecureRandom());
+            KeyPair keys = generator.generateKeyPair();
+            Instant from = Instant.now().minus(Duration.ofDays(1));
+            Instant to = Instant.now().plus(Duration.ofDays(30));
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(caCertificate, serial(), Date.from(from),
+                    Date.from(to), new javax.security.auth.x500.X500Principal("CN=" + commonName), keys.getPublic());
+            if (!dnsNames.isEmpty()) {
+                List<GeneralName> names = new ArrayList<>();
+                for (String host : dnsNames) {
+                    names.add(new GeneralName(GeneralName.dNSName, host));
+                }
+                names.add(new GeneralName(GeneralName.iPAddress, "127.0.0.1"));
+                builder.addExtension(Extension.subjectAlternativeName, false,
+                        new GeneralNames(names.toArray(GeneralName[]::new)));
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            }
+            return new IssuedKey(keys, sign(builder, caKeys), caCertificate);
+        } catch (GeneralSecurityException | IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException("Could not issue a certificate for " + commonName + " from the stub CA", e);
+        }
+    }
+
+    /** A key pair with its certificate and the CA that signed it; PEM forms for tools outside this JVM. */
+    public record IssuedKey(KeyPair keys, X509Certificate certificate, X509Certificate ca) {
+        public String privateKeyPem() {
+            return pem("PRIVATE KEY", keys.getPrivate().getEncoded());
+        }
+
+        public String certificatePem() {
+            try {
+                return pem("CERTIFICATE", certificate.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String chainPem() {
+            try {
+                return certificatePem() + pem("CERTIFICATE", ca.getEncoded());
+            } catch (java.security.cert.CertificateEncodingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** The certificate's base64 body alone (as Keycloak's realm JSON and SAML KeyInfo carry it). */
+        public String certificateBase64() {
+            return certificatePem().replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        }
+
+        private static String pem(String type, byte[] der) {
+            return "-----BEGIN " + type + "-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                    .encodeToString(der) + "\n-----END " + type + "-----\n";
+        }
+    }
+
     public Path serverKeyStore() {
         return serverKeyStore;
     }

@@ -28,6 +28,9 @@ public final class WorldSettings {
     private volatile String tokenResponseOmits;
     private volatile boolean rejectBearerTokens;
     private volatile boolean outOfService;
+    private volatile boolean samlPostBinding;
+    private volatile String samlResponseFault;
+    private volatile String idpPreset;
     private final Map<String, AuthMode> userAuthModeOverrides = new ConcurrentHashMap<>();
     // Real-deployment variants (finesse-sso-protocol.md section 8); each off by default.
     private volatile boolean refreshTokenRevocation;
@@ -58,6 +61,9 @@ public final class WorldSettings {
         tokenResponseOmits = null;
         rejectBearerTokens = false;
         outOfService = false;
+        samlPostBinding = false;
+        samlResponseFault = null;
+        idpPreset = "adfs";
         userAuthModeOverrides.clear();
         refreshTokenRevocation = false;
         systemInfoBehindProxy = false;
@@ -103,6 +109,16 @@ public final class WorldSettings {
     /** Finesse in OUT_OF_SERVICE: every /finesse/api request answers 503 ApiErrors (protocol §1.1). */
     public boolean outOfService() { return outOfService; }
     public void outOfService(boolean down) { this.outOfService = down; }
+
+    /** IdS sends its AuthnRequest with the HTTP-POST binding (an auto-submitting form) instead of a redirect (§8.10). */
+    public boolean samlPostBinding() { return samlPostBinding; }
+    public void samlPostBinding(boolean post) { this.samlPostBinding = post; }
+    /** How the stub IdP spoils its signed Response: null (it does not), "tampered", "stale", "wrong-audience". */
+    public String samlResponseFault() { return samlResponseFault; }
+    public void samlResponseFault(String fault) { this.samlResponseFault = fault; }
+    /** Which IdP's pages the stub IdP shows (stubs/idp/mappings/&lt;preset&gt;/): "adfs" (default) or a variant. */
+    public String idpPreset() { return idpPreset; }
+    public void idpPreset(String preset) { this.idpPreset = preset; }
 
     public void userAuthMode(String loginName, AuthMode mode) {
         userAuthModeOverrides.put(loginName, mode);

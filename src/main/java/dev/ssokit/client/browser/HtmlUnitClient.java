@@ -72,7 +72,10 @@ public final class HtmlUnitClient implements ClientUnderTest {
     }
 
     private WebClient newBrowser() {
-        GuardedWebClient browser = new GuardedWebClient(VariantHooks.browserVersion(settings), settings);
+        GuardedWebClient browser = new GuardedWebClient(settings.has(Defect.IE_USER_AGENT)
+                ? new BrowserVersion.BrowserVersionBuilder(BrowserVersion.BEST_SUPPORTED).setUserAgent(
+                        "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko").build()
+                : VariantHooks.browserVersion(settings), settings);
         org.htmlunit.WebConnection connection = VariantHooks.connection(new RulesConnection(browser,
                 new CookieRules(settings, browser.jar()), new ExchangeLimits(deadline)), settings);
         VariantHooks.configure(browser, settings);
@@ -196,11 +199,25 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private Outcome<TokenSet> driveToToken(Page start) throws IOException {
         Page page = start;
         boolean credentialsSubmitted = false;
+        dev.ssokit.client.idp.PresetFlow presets = new dev.ssokit.client.idp.PresetFlow(
+                settings.idpLoginForm().presets(), settings.defects());
         for (int step = 0; step < MAX_PAGES_IN_FLOW; step++) {
             page = settle(page);
             WebResponse response = page.getWebResponse();
             if (isJson(response) && !settings.has(Defect.RENDERS_TOKEN_JSON)) {
+                if (settings.has(Defect.EXPECTS_LOGIN_FORM) && !credentialsSubmitted && credentials != null) {
+                    return Outcome.failed("The IdP showed no login form to fill");
+                }
                 return readTokenResponse(response);
+            }
+            dev.ssokit.client.idp.PresetFlow.Next next = presets.advance(page, credentials, this::submitLogin);
+            if (next.failure() != null) {
+                return Outcome.failed(next.failure());
+            }
+            if (next.page() != null) {
+                page = next.page();
+                credentialsSubmitted = true;
+                continue;
             }
             if (page instanceof HtmlPage html) {
                 Optional<HtmlForm> login = loginForm(html);
@@ -213,12 +230,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
                     if (credentials == null) {
                         return Outcome.failed("The flow reached the IdP login page, but no credentials are known");
                     }
-                    Optional<String> refused = settings.has(Defect.POSTS_PASSWORD_ANYWHERE) ? Optional.empty()
-                            : LoginFormPolicy.refusal(login.get(), credentials.username());
-                    if (refused.isPresent()) {
-                        return Outcome.failed(refused.get());
-                    }
-                    page = submitLogin(login.get());
+                    page = submitLogin(login.get(), settings.idpLoginForm().usernameField(),
+                            settings.idpLoginForm().passwordField(), null);
                     credentialsSubmitted = true;
                     continue;
                 }
@@ -226,7 +239,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
                         + "The flow stopped on an HTML page at "
                         + withoutQuery(response.getWebRequest().getUrl()) + " (HTTP " + response.getStatusCode()
                         + ", title \"" + html.getTitleText() + "\"): it is neither the IdP login form nor the token "
-                        + "JSON, and nothing moved on from it");
+                        + "JSON, and nothing moved on from it" + refusal(html) + presets.unknownPage(html));
             }
             return Outcome.failed("The flow ended on HTTP " + response.getStatusCode() + " " + response.getContentType()
                     + " at " + withoutQuery(response.getWebRequest().getUrl()) + ", not on the token JSON");
@@ -262,27 +275,48 @@ public final class HtmlUnitClient implements ClientUnderTest {
         return Optional.empty();
     }
 
-    private Page submitLogin(HtmlForm form) throws IOException {
+    private Page submitLogin(HtmlForm form, String usernameField, String passwordField, String clickSelector)
+            throws IOException {
+        // S1: the password goes only over https, to the origin that served the login page (presets included)
+        Optional<String> refused = settings.has(Defect.POSTS_PASSWORD_ANYWHERE) ? Optional.empty()
+                : LoginFormPolicy.refusal(form, credentials.username());
+        if (refused.isPresent()) {
+            throw new HopStopped(refused.get());
+        }
         if (settings.has(Defect.IGNORES_FORM_ACTION)) {
             WebRequest post = new WebRequest(form.getPage().getUrl(), HttpMethod.POST);
             post.setRequestParameters(List.of(
-                    new NameValuePair(settings.idpLoginForm().usernameField(), credentials.username()),
-                    new NameValuePair(settings.idpLoginForm().passwordField(), credentials.password().reveal())));
+                    new NameValuePair(usernameField, credentials.username()),
+                    new NameValuePair(passwordField, credentials.password().reveal())));
             return browser.getPage(post);
         }
-        HtmlInput user = form.getInputByName(settings.idpLoginForm().usernameField());
-        HtmlInput password = form.getInputByName(settings.idpLoginForm().passwordField());
+        HtmlInput user = form.getInputByName(usernameField);
+        HtmlInput password = form.getInputByName(passwordField);
         user.setValue(credentials.username());
         password.setValue(credentials.password().reveal());
         List<HtmlElement> buttons = form.getElementsByAttribute("input", "type", "submit");
         if (buttons.isEmpty()) {
             buttons = form.getElementsByAttribute("button", "type", "submit");
         }
+        if (buttons.isEmpty() && form.getPage().getElementById("submitButton") instanceof HtmlElement adfsButton) {
+            buttons = List.of(adfsButton);
+        }
         if (!buttons.isEmpty()) {
             return buttons.get(0).click();
         }
         form.submit(null);
         return form.getPage().getEnclosingWindow().getEnclosedPage();
+    }
+
+    /** What an error page (HTTP 4xx/5xx) says, so the report names who refused and why. */
+    private static String refusal(HtmlPage html) {
+        int status = html.getWebResponse().getStatusCode();
+        if (status < 400) {
+            return "";
+        }
+        String text = html.getBody() == null ? "" : html.getBody().asNormalizedText().replaceAll("\\s+", " ").trim();
+        return "; the server refused with HTTP " + status + ": \"" + (text.length() > 300 ? text.substring(0, 300) + "..."
+                : text) + "\"";
     }
 
     private Optional<String> errorText(HtmlPage html) {

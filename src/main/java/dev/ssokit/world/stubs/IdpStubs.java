@@ -22,7 +22,46 @@ public final class IdpStubs {
     }
 
     public static List<StubBehaviour> all(StubContext context) {
-        return List.of(new Login(context));
+        return List.of(new Login(context), new IdpPresetPages.Entra(context), new IdpPresetPages.Okta(context),
+                new IdpPresetPages.OktaAuthn(context), new IdpPresetPages.OktaRedirect(context),
+                new IdpPresetPages.Ping(context));
+    }
+
+    /** The stub IdP's signed Response, spoilt as the world's settings ask (tampered, stale, wrong audience). */
+    static String signedResponse(StubContext context, String requestId, String acsUrl, String uid, String upn) {
+        String fault = context.settings.samlResponseFault();
+        java.time.Instant issued = "stale".equals(fault) ? context.clock.instant().minusSeconds(3600)
+                : context.clock.instant();
+        String audience = "wrong-audience".equals(fault) ? "https://other-sp.test/" : context.idsHost();
+        String xml = context.idpTrust.stubIdpSigner().sign(Saml.response("_" + SsoState.randomId(16), requestId,
+                acsUrl, audience, context.idp("/adfs/services/trust"), uid, upn, issued));
+        if ("tampered".equals(fault)) {
+            xml = xml.replace(">" + Answers.escape(uid) + "</saml:NameID>", ">administrator</saml:NameID>")
+                    .replace("<saml:AttributeValue>" + Answers.escape(uid) + "</saml:AttributeValue>",
+                            "<saml:AttributeValue>administrator</saml:AttributeValue>");
+        }
+        return Saml.encode(xml);
+    }
+
+    /** The auto-POST page carrying a signed Response for this agent to the AuthnRequest's ACS URL. */
+    static ResponseDefinition samlAnswer(StubContext context, String authnRequestXml, String relayState, Agent agent,
+                                         String... cookies) {
+        String requestId = Saml.attribute(authnRequestXml, "ID").orElse("");
+        String acsUrl = Saml.attribute(authnRequestXml, "AssertionConsumerServiceURL").orElse("");
+        String uid = agent.loginName();
+        String samlResponse = signedResponse(context, requestId, acsUrl, uid, uid + "@" + context.directory.realm());
+        return Answers.html(200, "<html><head><title>Working...</title></head><body><form method=\"POST\" "
+                + "name=\"hiddenform\" action=\"" + Answers.escape(acsUrl) + "\"><input type=\"hidden\" name=\""
+                + "SAMLResponse\" value=\"" + samlResponse + "\" /><input type=\"hidden\" name=\"RelayState\" value=\""
+                + Answers.escape(relayState) + "\" /><noscript><p>Script is disabled. Click Submit to continue.</p>"
+                + "<input type=\"submit\" value=\"Submit\" /></noscript></form><script language=\"javascript\">"
+                + "window.setTimeout('document.forms[0].submit()', 0);</script></body></html>", cookies);
+    }
+
+    /** The agent with this login name and password, if both are right. */
+    static Optional<Agent> authenticate(StubContext context, String username, String password) {
+        return context.directory.find(username)
+                .filter(a -> a.loginName().equals(username) && a.password().reveal().equals(password));
     }
 
     static final class Login extends StubBehaviour {
@@ -35,36 +74,46 @@ public final class IdpStubs {
             Optional<String> samlRequest = Requests.query(request, "SAMLRequest");
             String relayState = Requests.query(request, "RelayState").orElse("");
             Optional<String> authnRequest = samlRequest.flatMap(Saml::decodeAndInflate);
+            boolean postBinding = samlRequest.isEmpty() && Requests.form(request, "SAMLRequest").isPresent();
+            if (postBinding) {
+                authnRequest = Requests.form(request, "SAMLRequest").flatMap(Saml::decode);
+                relayState = Requests.form(request, "RelayState").orElse("");
+                samlRequest = authnRequest.map(Saml::deflateAndEncode);
+            }
             Optional<String> requestId = authnRequest.flatMap(xml -> Saml.attribute(xml, "ID"));
             Optional<String> acsUrl = authnRequest.flatMap(xml -> Saml.attribute(xml, "AssertionConsumerServiceURL"));
             if (requestId.isEmpty() || acsUrl.isEmpty()) {
                 return Answers.errorPage(400, "An error occurred", "MSIS7065: no valid SAMLRequest in the request.");
             }
-            if (!RequestMethod.POST.equals(request.getMethod())) {
+            Optional<ResponseDefinition> variant = AdfsVariants.before(context, request, authnRequest.get(),
+                    samlRequest.get(), relayState, postBinding);
+            if (variant.isPresent()) {
+                return variant.get();
+            }
+            if (!RequestMethod.POST.equals(request.getMethod()) || postBinding) {
                 return loginPage(samlRequest.get(), relayState, null,
                         "MSISContext=" + SsoState.randomId(12) + "; Path=/adfs; Secure; HttpOnly");
             }
             String username = Requests.form(request, "UserName").orElse("");
             String password = Requests.form(request, "Password").orElse("");
-            Optional<Agent> agent = context.directory.find(username)
-                    .filter(a -> a.loginName().equals(username) && a.password().reveal().equals(password));
+            Optional<Agent> agent = authenticate(context, username, password);
             if (agent.isEmpty()) {
                 return loginPage(samlRequest.get(), relayState,
                         "Incorrect user ID or password. Type the correct user ID and password, and try again.");
             }
             String uid = agent.get().loginName();
             Identity identity = new Identity(uid, context.directory.realm(), uid + "@" + context.directory.realm());
-            String responseId = "_" + SsoState.randomId(16);
-            context.state.samlResponses.put(responseId,
-                    new SsoState.SamlAssertion(responseId, requestId.get(), relayState, identity));
             String samlResponse = context.settings.idpUnusableSamlResponse()
                     ? Saml.encode("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\"/>")
-                    : Saml.encode(Saml.response(responseId, requestId.get(), acsUrl.get(),
-                    context.idsHost(), uid, identity.userPrincipal(), context.clock.instant().toString()));
-            return autoPostPage(acsUrl.get(), samlResponse, relayState);
+                    : signedResponse(context, requestId.get(), acsUrl.get(), uid, identity.userPrincipal());
+            String msisAuth = AdfsVariants.openSession(context, agent.get());
+            return autoPostPage(acsUrl.get(), samlResponse, relayState, msisAuth);
         }
 
         private ResponseDefinition loginPage(String samlRequest, String relayState, String error, String... cookies) {
+            if (AdfsVariants.optionsPage(context)) {
+                return AdfsVariants.loginPage(samlRequest, relayState, error, cookies);
+            }
             String action = "/adfs/ls/?SAMLRequest=" + URLEncoder.encode(samlRequest, StandardCharsets.UTF_8)
                     + "&RelayState=" + URLEncoder.encode(relayState, StandardCharsets.UTF_8)
                     + "&client-request-id=" + UUID.randomUUID();
@@ -82,7 +131,7 @@ public final class IdpStubs {
                     + "</div></div></form></div></body></html>", cookies);
         }
 
-        private ResponseDefinition autoPostPage(String acsUrl, String samlResponse, String relayState) {
+        private ResponseDefinition autoPostPage(String acsUrl, String samlResponse, String relayState, String msisAuth) {
             String failing = context.settings.idpFailingScript()
                     ? "<script>analytics.track('login-complete');</script>" : "";
             int delay = context.settings.idpSubmitDelayMillis();
@@ -94,7 +143,7 @@ public final class IdpStubs {
                             + "continue.</p><input type=\"submit\" value=\"Submit\" /></noscript></form>" + failing
                             + "<script language=\"javascript\">window.setTimeout('document.forms[0].submit()', "
                             + delay + ");</script></body></html>",
-                    "MSISAuth=" + SsoState.randomId(16) + "; Path=/adfs; Secure; HttpOnly");
+                    "MSISAuth=" + msisAuth + "; Path=/adfs; Secure; HttpOnly");
         }
     }
 }

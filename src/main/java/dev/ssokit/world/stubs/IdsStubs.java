@@ -4,7 +4,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.ssokit.world.SsoState;
 import dev.ssokit.world.SsoState.IdsSession;
+import dev.ssokit.world.TokenService.Identity;
 import dev.ssokit.world.WorldSettings;
+import dev.ssokit.world.saml.SamlRejected;
+import dev.ssokit.world.saml.SamlVerifier;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,6 +26,11 @@ public final class IdsStubs {
 
     static String sessionCookie(String id) {
         return SESSION_COOKIE + "=" + id + "; Path=/ids; Secure; HttpOnly; SameSite=None";
+    }
+
+    /** IdS's assertion consumer service URL, as its AuthnRequest names it. */
+    static String acsUrl(StubContext context) {
+        return context.ids("/ids/saml/response?metaAlias=/sp");
     }
 
     static Optional<IdsSession> session(StubContext context, Request request) {
@@ -67,10 +75,20 @@ public final class IdsStubs {
             session.authnRequestId = "_" + SsoState.randomId(16);
             session.relayState = SsoState.randomId(16);
             context.state.idsSessions.put(sessionId, session);
-            String samlRequest = Saml.deflateAndEncode(Saml.authnRequest(session.authnRequestId,
-                    context.ids("/ids/saml/response?metaAlias=/sp"), context.idsHost(), context.clock.instant().toString()));
-            String location = context.idp("/adfs/ls/?SAMLRequest=" + URLEncoder.encode(samlRequest, StandardCharsets.UTF_8)
-                    + "&RelayState=" + URLEncoder.encode(session.relayState, StandardCharsets.UTF_8));
+            String destination = context.idpSsoUrl();
+            String authnRequest = Saml.authnRequest(session.authnRequestId, destination, acsUrl(context),
+                    context.idsHost(), java.time.Instant.now(context.idpTrust.assertionClock()).toString());
+            if (context.settings.samlPostBinding()) {
+                return Answers.html(200, "<!DOCTYPE html><html><head><title>Cisco Identity Service</title></head>"
+                        + "<body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\""
+                        + Answers.escape(destination) + "\"><input type=\"hidden\" name=\"SAMLRequest\" value=\""
+                        + Saml.encode(authnRequest) + "\"/><input type=\"hidden\" name=\"RelayState\" value=\""
+                        + Answers.escape(session.relayState) + "\"/><noscript><input type=\"submit\" value=\"Continue\"/>"
+                        + "</noscript></form></body></html>", sessionCookie(sessionId));
+            }
+            String location = destination + (destination.contains("?") ? "&" : "?") + "SAMLRequest="
+                    + URLEncoder.encode(Saml.deflateAndEncode(authnRequest), StandardCharsets.UTF_8)
+                    + "&RelayState=" + URLEncoder.encode(session.relayState, StandardCharsets.UTF_8);
             return Answers.redirect(302, location, sessionCookie(sessionId));
         }
     }
@@ -90,18 +108,31 @@ public final class IdsStubs {
                         "The IdS session cookie set on /ids/v1/oauth/authorize did not come back with the SAML response.");
             }
             IdsSession session = context.state.idsSessions.get(sessionId.get());
-            Optional<String> xml = Requests.form(request, "SAMLResponse").flatMap(Saml::decode);
-            Optional<SsoState.SamlAssertion> assertion = xml.flatMap(x -> Saml.attribute(x, "ID"))
-                    .map(context.state.samlResponses::remove);
-            if (assertion.isEmpty()) {
-                return Answers.errorPage(500, "SAML response refused", "SAMLResponse missing, unknown or replayed");
+            Optional<String> samlResponse = Requests.form(request, "SAMLResponse");
+            if (samlResponse.isEmpty()) {
+                return Answers.errorPage(500, "SAML response refused", "no SAMLResponse in the POST");
             }
-            if (!assertion.get().inResponseTo().equals(session.authnRequestId)
-                    || !Requests.form(request, "RelayState").orElse("").equals(session.relayState)) {
+            if (!Requests.form(request, "RelayState").orElse("").equals(session.relayState)) {
                 return Answers.errorPage(500, "SAML response refused",
-                        "InResponseTo or RelayState does not match this IdS session's AuthnRequest");
+                        "RelayState does not match this IdS session's AuthnRequest");
             }
-            session.identity = assertion.get().identity();
+            SamlVerifier.Verified verified;
+            try {
+                verified = new SamlVerifier(context.idpTrust.trustedCertificate(), context.idsHost(), acsUrl(context),
+                        context.idpTrust.assertionClock()).verify(samlResponse.get(), session.authnRequestId);
+            } catch (SamlRejected e) {
+                return Answers.errorPage(500, "Error processing the SAML response",
+                        "Cisco Identity Service could not use the SAML response from the IdP: " + e.getMessage());
+            }
+            if (context.state.samlResponses.containsKey(verified.responseId())) {
+                return Answers.errorPage(500, "Error processing the SAML response", "the SAML response was replayed");
+            }
+            String uid = verified.attribute("uid", verified.nameId());
+            Identity identity = new Identity(uid, context.directory.realm(),
+                    verified.attribute("user_principal", uid + "@" + context.directory.realm()));
+            context.state.samlResponses.put(verified.responseId(), new SsoState.SamlAssertion(verified.responseId(),
+                    session.authnRequestId, session.relayState, identity));
+            session.identity = identity;
             String uniqueId = SsoState.randomId(20);
             context.state.relayHandOffs.put(uniqueId, sessionId.get());
             return Answers.html(200, "<!DOCTYPE html><html><head><title>Cisco Identity Service</title></head>"

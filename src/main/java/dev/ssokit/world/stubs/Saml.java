@@ -11,9 +11,9 @@ import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * Just enough SAML for the stubs: an AuthnRequest shaped like the one in the UCCX design guide, sent with the
- * HTTP-Redirect binding (raw deflate + base64), and an unsigned Response carrying uid and user_principal. The IdS
- * stub trusts a Response by its ID (issued by the IdP stub), not by a signature: the kit tests clients, not IdS.
+ * Just enough SAML for the stubs: an AuthnRequest shaped like the one in the UCCX design guide (Destination,
+ * ForceAuthn="false", IsPassive="false"), sent with the HTTP-Redirect binding (raw deflate + base64) or HTTP-POST,
+ * and a Response carrying uid and user_principal, which the IdP stub signs and IdS verifies ({@code world.saml}).
  */
 final class Saml {
     private static final Pattern ATTRIBUTE = Pattern.compile("\\s(ID|InResponseTo|AssertionConsumerServiceURL)=\"([^\"]*)\"");
@@ -21,28 +21,40 @@ final class Saml {
     private Saml() {
     }
 
-    static String authnRequest(String id, String acsUrl, String issuer, String instant) {
+    static String authnRequest(String id, String destination, String acsUrl, String issuer, String instant) {
         return "<samlp:AuthnRequest xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"" + id
-                + "\" Version=\"2.0\" IssueInstant=\"" + instant + "\" ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:"
-                + "bindings:HTTP-POST\" AssertionConsumerServiceURL=\"" + acsUrl + "\"><saml:Issuer xmlns:saml=\""
-                + "urn:oasis:names:tc:SAML:2.0:assertion\">" + issuer + "</saml:Issuer><samlp:NameIDPolicy Format=\""
-                + "urn:oasis:names:tc:SAML:2.0:nameid-format:transient\" SPNameQualifier=\"" + issuer
+                + "\" Version=\"2.0\" IssueInstant=\"" + instant + "\" Destination=\"" + Answers.escape(destination)
+                + "\" ForceAuthn=\"false\" IsPassive=\"false\" ProtocolBinding=\"urn:oasis:names:tc:SAML:2.0:"
+                + "bindings:HTTP-POST\" AssertionConsumerServiceURL=\"" + Answers.escape(acsUrl) + "\"><saml:Issuer "
+                + "xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\">" + issuer + "</saml:Issuer><samlp:NameIDPolicy "
+                + "Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\" SPNameQualifier=\"" + issuer
                 + "\" AllowCreate=\"true\"/></samlp:AuthnRequest>";
     }
 
-    static String response(String id, String inResponseTo, String acsUrl, String audience, String uid, String upn,
-                           String instant) {
-        return "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" ID=\"" + id
-                + "\" InResponseTo=\"" + inResponseTo + "\" Version=\"2.0\" IssueInstant=\"" + instant
-                + "\" Destination=\"" + acsUrl + "\"><samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:"
-                + "SAML:2.0:status:Success\"/></samlp:Status><saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:"
-                + "assertion\"><saml:Subject><saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:"
-                + "transient\">" + Answers.escape(uid) + "</saml:NameID></saml:Subject><saml:Conditions><saml:"
-                + "AudienceRestriction><saml:Audience>" + audience + "</saml:Audience></saml:AudienceRestriction>"
-                + "</saml:Conditions><saml:AttributeStatement><saml:Attribute Name=\"uid\"><saml:AttributeValue>"
-                + Answers.escape(uid) + "</saml:AttributeValue></saml:Attribute><saml:Attribute Name=\""
-                + "user_principal\"><saml:AttributeValue>" + Answers.escape(upn) + "</saml:AttributeValue>"
-                + "</saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>";
+    /** An unsigned Response (the IdP stub signs it with {@code SamlSigner}); valid for 5 minutes from instant. */
+    static String response(String id, String inResponseTo, String acsUrl, String audience, String issuer, String uid,
+                           String upn, java.time.Instant instant) {
+        String now = instant.toString();
+        String until = instant.plusSeconds(300).toString();
+        String assertionId = "_a" + id.substring(1);
+        return "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\" xmlns:saml=\"urn:oasis:names:"
+                + "tc:SAML:2.0:assertion\" ID=\"" + id + "\" InResponseTo=\"" + inResponseTo + "\" Version=\"2.0\" "
+                + "IssueInstant=\"" + now + "\" Destination=\"" + Answers.escape(acsUrl) + "\"><saml:Issuer>"
+                + Answers.escape(issuer) + "</saml:Issuer><samlp:Status><samlp:StatusCode Value=\"urn:oasis:names:tc:"
+                + "SAML:2.0:status:Success\"/></samlp:Status><saml:Assertion ID=\"" + assertionId + "\" Version=\"2.0\" "
+                + "IssueInstant=\"" + now + "\"><saml:Issuer>" + Answers.escape(issuer) + "</saml:Issuer><saml:Subject>"
+                + "<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\">" + Answers.escape(uid)
+                + "</saml:NameID><saml:SubjectConfirmation Method=\"urn:oasis:names:tc:SAML:2.0:cm:bearer\">"
+                + "<saml:SubjectConfirmationData InResponseTo=\"" + inResponseTo + "\" NotOnOrAfter=\"" + until
+                + "\" Recipient=\"" + Answers.escape(acsUrl) + "\"/></saml:SubjectConfirmation></saml:Subject>"
+                + "<saml:Conditions NotBefore=\"" + now + "\" NotOnOrAfter=\"" + until + "\"><saml:AudienceRestriction>"
+                + "<saml:Audience>" + audience + "</saml:Audience></saml:AudienceRestriction></saml:Conditions>"
+                + "<saml:AuthnStatement AuthnInstant=\"" + now + "\"><saml:AuthnContext><saml:AuthnContextClassRef>"
+                + "urn:oasis:names:tc:SAML:2.0:ac:classes:PasswordProtectedTransport</saml:AuthnContextClassRef>"
+                + "</saml:AuthnContext></saml:AuthnStatement><saml:AttributeStatement><saml:Attribute Name=\"uid\">"
+                + "<saml:AttributeValue>" + Answers.escape(uid) + "</saml:AttributeValue></saml:Attribute>"
+                + "<saml:Attribute Name=\"user_principal\"><saml:AttributeValue>" + Answers.escape(upn)
+                + "</saml:AttributeValue></saml:Attribute></saml:AttributeStatement></saml:Assertion></samlp:Response>";
     }
 
     static Optional<String> attribute(String xml, String name) {

@@ -15,6 +15,8 @@ public final class StubContext {
     public final UserDirectory directory;
     public final TokenService tokens;
     public final VirtualClock clock;
+    /** Which IdP IdS trusts (the stub IdP, or Keycloak); null in contexts built without SAML keys. */
+    public volatile dev.ssokit.world.saml.IdpTrust idpTrust;
     private final AtomicReference<URI> finesseBase = new AtomicReference<>();
     private final AtomicReference<URI> idsBase = new AtomicReference<>();
     private final AtomicReference<URI> idpBase = new AtomicReference<>();
@@ -45,6 +47,14 @@ public final class StubContext {
 
     public String idp(String path) {
         return idpBase.get() + path;
+    }
+
+    /** Where IdS sends its AuthnRequest: an external IdP's SSO URL, or the stub IdP's page for the world's preset. */
+    public String idpSsoUrl() {
+        if (idpTrust != null && idpTrust.externalSsoUrl().isPresent()) {
+            return idpTrust.externalSsoUrl().get().toString();
+        }
+        return idp(IdpPresetPages.ssoPath(settings.idpPreset()));
     }
 
     public String idsHost() {
