@@ -20,7 +20,9 @@ import picocli.CommandLine.Parameters;
                 + "conformant; 2: the run could not start.")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "reference", paramLabel = "CLIENT",
-            description = "reference (default), or defect ids to switch on, comma-separated (see: kit defects)")
+            description = "reference (default); defect ids to switch on, comma-separated (see: kit defects); "
+                    + "adapter:MANIFEST.json or adapter:NAME (clients/NAME.json) for a partner's client through the "
+                    + "adapter protocol (docs/adapter-protocol.md); chromium for headless Chromium")
     private String client;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@req:F8 or @step:3\"")
@@ -34,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
                     + "one host, two ports (runs the step and contract features; the lab pages assume distinct hosts)")
     private String topology;
 
+    @Option(names = "--sign-key", paramLabel = "KEY.pem",
+            description = "sign the report's evidence digest with this Ed25519 or RSA private key (PEM, PKCS#8)")
+    private Path signKey;
+
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR",
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
@@ -44,8 +50,14 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KitConfig config;
+        java.util.Optional<dev.ssokit.conformance.ClientChoice> foreign;
         try {
-            config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
+            foreign = dev.ssokit.conformance.ClientChoice.parse(client, root.toAbsolutePath().normalize());
+            if (signKey != null && !Files.isReadable(signKey)) {
+                throw new IllegalArgumentException("--sign-key " + signKey + ": no readable key file there");
+            }
+            config = new KitConfig(root.toAbsolutePath().normalize(),
+                    foreign.isPresent() ? java.util.Set.of() : KitConfig.parseClient(client), strict,
                     Duration.ofSeconds(10), true, topology.equals("co-resident"));
             if (!topology.equals("distinct") && !topology.equals("co-resident")) {
                 throw new IllegalArgumentException("--topology takes distinct or co-resident, not '" + topology + "'");
@@ -65,11 +77,13 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        System.out.println("Running the conformance features against the embedded stubs (client: "
-                + config.clientId() + ")...");
+        String clientId = foreign.map(dev.ssokit.conformance.ClientChoice::id).orElse(config.clientId());
+        System.out.println("Running the conformance features against the embedded stubs (client: " + clientId + ")...");
         ConformanceSummary summary;
-        try {
-            summary = MainJob.run(config, selected, tags, System.out);
+        try (dev.ssokit.conformance.RunContext context = dev.ssokit.conformance.RunContext.owningWorld(config)) {
+            foreign.ifPresent(context::withClient);
+            context.withSignKey(signKey);
+            summary = MainJob.run(context, selected, tags, System.out);
         } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("kit run: the run could not start: " + e.getMessage());
             return 2;

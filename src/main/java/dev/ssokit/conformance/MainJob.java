@@ -36,9 +36,9 @@ public final class MainJob {
                                          Plugin... extraPlugins) {
         KitConfig config = context.config();
         String target = TARGET + ", " + config.topology();
-        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), target);
-        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), target, console,
-                config.redactor()).withDeviations(Deviations.load(config.root(), config.clientId()),
+        ReportFolder reports = ReportFolder.prepare(config.reports(), context.clientId(), target);
+        ConformanceSummary summary = new ConformanceSummary(config.reports(), context.clientId(), target, console,
+                config.redactor()).withDeviations(Deviations.load(config.root(), context.clientId()),
                 (tags == null || tags.isBlank()) && features.equals(List.of(config.features())));
         List<Plugin> plugins = new ArrayList<>(List.of(summary,
                 new AllureCucumber7Jvm(new AllureLifecycle(new FileSystemResultsWriter(reports.allureResults())))));
@@ -49,6 +49,7 @@ public final class MainJob {
                     "junit:" + config.reports().resolve("junit.xml")), plugins.toArray(Plugin[]::new));
         } finally {
             reports.finish(config.redactor());
+            PartnerReport.seal(config.reports(), context, console);
         }
         return summary;
     }

@@ -127,7 +127,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             messages.add(error == null ? "failed" : String.valueOf(error.getMessage()));
         } else {
             result = "skipped";
-            messages.add("scenario " + status.name().toLowerCase());
+            Throwable why = event.getResult().getError();
+            messages.add(why != null && why.getMessage() != null ? why.getMessage()
+                    : "scenario " + status.name().toLowerCase());
         }
         outcomes.add(new ScenarioOutcome(testCase.getName(), testCase.getUri().toString().replaceFirst("^.*?(features/)", "$1")
                 + ":" + testCase.getLocation().getLine(), requirements, severity, result,
