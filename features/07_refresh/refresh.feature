@@ -1,4 +1,4 @@
-@step:7
+@step:7 @needs:refresh
 Feature: Step 7 - refresh the access token before it expires
   Third-party clients refresh after 75 % of expires_in (300 s here, so from 225 s) and before it runs
   out: POST /desktop/sso/token, form-encoded token + refresh-token, cc_username again. Refresh tokens

@@ -23,12 +23,12 @@ import java.util.stream.Stream;
  * The stub world as a foreign client sees it: the CA as a PEM file, every host name and port, the hosts file and a
  * fresh state folder per client. Lives for a run; its temporary folder goes when the run ends.
  */
-final class ForeignTargets implements AutoCloseable {
+public final class ForeignTargets implements AutoCloseable {
     private final ForeignTarget base;
     private final Path folder;
     private int clients;
 
-    ForeignTargets(StubWorld world, Path hostsFile, Duration deadline) {
+    public ForeignTargets(StubWorld world, Path hostsFile, Duration deadline) {
         try {
             folder = Files.createTempDirectory("finesse-sso-kit-clients-");
             Certificate ca = world.tls().trustKeyStore().getCertificate("stub-ca");
@@ -54,7 +54,7 @@ final class ForeignTargets implements AutoCloseable {
     }
 
     /** The target for one more client, with its own empty state folder. */
-    synchronized ForeignTarget next() {
+    public synchronized ForeignTarget next() {
         Path state = folder.resolve("client-" + (++clients));
         try {
             Files.createDirectories(state);

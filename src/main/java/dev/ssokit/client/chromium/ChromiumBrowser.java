@@ -33,6 +33,10 @@ final class ChromiumBrowser implements AutoCloseable {
     /** What the current document is: where, what status and type, its text, and whether it is the IdP login. */
     record Page(String url, int status, String contentType, String text, String title, boolean loginForm,
                 String errorText, boolean noscriptForm) {
+        boolean isError() {
+            return contentType.equals("chrome-error");
+        }
+
         boolean isJson() {
             return contentType.contains("json");
         }
@@ -150,7 +154,8 @@ final class ChromiumBrowser implements AutoCloseable {
                 } else {
                     String type = String.valueOf(list.get(3));
                     long quiet = (System.nanoTime() - quietSince) / 1_000_000;
-                    boolean terminal = type.contains("json") || loginFormShown();
+                    boolean terminal = url.startsWith("chrome-error:") || (!type.isEmpty() && !type.contains("html"))
+                            || loginFormShown();
                     if ((terminal && quiet >= 100) || quiet >= QUIET_MILLIS) {
                         return page();
                     }
@@ -181,6 +186,12 @@ final class ChromiumBrowser implements AutoCloseable {
                 + " text: xml ? new XMLSerializer().serializeToString(document) : (document.body ? document.body.innerText : ''),"
                 + " title: document.title || '', login: !!form, error: err ? err.innerText : '',"
                 + " noscript: document.forms.length > 0 && document.getElementsByTagName('noscript').length > 0};");
+        if (String.valueOf(js().executeScript("return location.href;")).startsWith("chrome-error:")) {
+            String error = String.valueOf(js().executeScript("return document.body ? document.body.innerText : '';"));
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("ERR_[A-Z_]+").matcher(error);
+            return new Page(driver.getCurrentUrl(), 0, "chrome-error", error, "", false,
+                    code.find() ? code.group() : "a network error", false);
+        }
         return new Page(driver.getCurrentUrl(), ((Number) info.get("status")).intValue(), String.valueOf(info.get("type")),
                 String.valueOf(info.get("text")), String.valueOf(info.get("title")), Boolean.TRUE.equals(info.get("login")),
                 String.valueOf(info.get("error")).trim(), Boolean.TRUE.equals(info.get("noscript")));

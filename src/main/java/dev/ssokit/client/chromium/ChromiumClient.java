@@ -355,6 +355,10 @@ public final class ChromiumClient implements ClientUnderTest {
     public Outcome<PageReport> browse(URI url) {
         return guarded("Browsing " + url.getScheme() + "://" + url.getAuthority() + url.getPath(), () -> {
             ChromiumBrowser.Page page = browser.open(url.toString());
+            if (page.isError()) {
+                return Outcome.failed("Chromium stopped at " + page.url().replaceAll("\\?.*", "") + " with "
+                        + page.errorText());
+            }
             if (page.noscriptForm() && page.status() == 200) {
                 return Outcome.failed("The page at " + page.url().replaceAll("\\?.*", "") + " holds a form that only "
                         + "a <noscript> button submits and no script moved it on: a person must press it");
