@@ -201,6 +201,15 @@ final class AdapterProcess implements AutoCloseable {
         List<ProcessHandle> descendants = process.toHandle().descendants().toList();
         descendants.forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+        for (ProcessHandle descendant : descendants) {
+            try {
+                descendant.onExit().get(5, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // killed; an orphan may stay a zombie until its new parent reaps it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             process.waitFor(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
