@@ -43,6 +43,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theCookieEngineIsPlainJava() {
+        noClasses().that().resideInAPackage("dev.ssokit.client.cookies..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.htmlunit..", "org.apache.http..",
+                        "dev.ssokit.client.browser..")
+                .check(kit);
+    }
+
+    @Test
     void theStubWorldKnowsNothingOfClientsOrConformance() {
         noClasses().that().resideInAPackage("dev.ssokit.world..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.ssokit.client..", "dev.ssokit.conformance..",

@@ -9,23 +9,32 @@ import org.htmlunit.HttpWebConnection;
 import org.htmlunit.WebClient;
 
 /**
- * HtmlUnit's HTTP connection with the kit's {@link CookieRules} between the wire and HttpClient's cookie handling.
+ * HtmlUnit's HTTP connection with the kit's {@link CookieRules} on the wire in place of HttpClient's cookie handling.
  * HtmlUnit builds its HttpClient with a private protocol processor, so interceptors added to the builder are
  * dropped; instead the builder HtmlUnit configured is copied into a subclass that decorates the main execution
  * step, which runs after cookies are added to a request and before cookies are taken from a response.
  */
 final class RulesConnection extends HttpWebConnection {
     private final CookieRules rules;
+    private final ExchangeLimits limits;
 
-    RulesConnection(WebClient client, CookieRules rules) {
+    RulesConnection(WebClient client, CookieRules rules, ExchangeLimits limits) {
         super(client);
         this.rules = rules;
+        this.limits = limits;
+    }
+
+    /** HttpClient keeps its hands off cookies: the kit's engine alone reads Set-Cookie and writes Cookie. */
+    @Override
+    public org.htmlunit.WebResponse getResponse(org.htmlunit.WebRequest request) throws java.io.IOException {
+        request.addHint(org.htmlunit.WebRequest.HttpHint.BlockCookies);
+        return super.getResponse(request);
     }
 
     @Override
     protected HttpClientBuilder createHttpClientBuilder() {
         HttpClientBuilder configured = super.createHttpClientBuilder();
-        DecoratingBuilder decorating = new DecoratingBuilder(rules);
+        DecoratingBuilder decorating = new DecoratingBuilder(rules, limits);
         try {
             for (Field field : HttpClientBuilder.class.getDeclaredFields()) {
                 if (!Modifier.isStatic(field.getModifiers())) {
@@ -55,6 +64,7 @@ final class RulesConnection extends HttpWebConnection {
     @SuppressWarnings("unused")
     private static final class DecoratingBuilder extends HttpClientBuilder {
         private final CookieRules rules;
+        private final ExchangeLimits limits;
         private Object connTimeToLive;
         private Object connTimeToLiveTimeUnit;
         private Object defaultConnectionConfig;
@@ -68,16 +78,18 @@ final class RulesConnection extends HttpWebConnection {
         private Object sslSocketFactory;
         private Object systemProperties;
 
-        DecoratingBuilder(CookieRules rules) {
+        DecoratingBuilder(CookieRules rules, ExchangeLimits limits) {
             this.rules = rules;
+            this.limits = limits;
         }
 
         @Override
         protected ClientExecChain decorateMainExec(ClientExecChain main) {
+            ClientExecChain limited = limits.around(main);
             return (route, request, context, aware) -> {
                 rules.process(request, context);
-                CloseableHttpResponse response = main.execute(route, request, context, aware);
-                rules.process(response, context);
+                CloseableHttpResponse response = limited.execute(route, request, context, aware);
+                rules.process(response, request, context);
                 return response;
             };
         }
