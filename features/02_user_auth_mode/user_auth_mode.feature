@@ -1,4 +1,4 @@
-@step:2
+@step:2 @needs:hybrid
 Feature: Step 2 - read the user's auth mode
   On a HYBRID system (UCCE 12.5+), each user signs in with SSO or with Basic credentials.
   GET /finesse/api/UserAuthMode/{user} (no credentials) says which. It answers 403 when the service is

@@ -3,7 +3,7 @@ Feature: Step 3 - request a token with cc_username
   GET /desktop/sso/token with cc_username (query parameter or cookie, URL-encoded loginName or
   peripheralId) starts the chain Finesse -> IdS -> IdP -> IdS -> Finesse that ends in the token JSON.
 
-  @req:F3 @severity:fail
+  @req:F3 @severity:fail @needs:cc-username-query
   Scenario Outline: cc_username travels URL-encoded in the query
     Given a UCCE system in SSO mode
     When agent "<agent>" requests a token with cc_username in the query
@@ -18,7 +18,7 @@ Feature: Step 3 - request a token with cc_username
       | mary ann          |
       | rené              |
 
-  @req:C23 @req:F3 @severity:fail
+  @req:C23 @req:F3 @severity:fail @needs:cc-username-cookie
   Scenario Outline: cc_username travels URL-encoded in a cookie to the token endpoint
     The cookie may also reach other Finesse paths, IdS and the IdP: Cisco's desktop keeps it for those
     redirects (TechNote 214555), so only a missing or wrongly encoded cookie on /desktop/sso/token fails.

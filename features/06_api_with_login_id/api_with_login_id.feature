@@ -28,7 +28,7 @@ Feature: Step 6 - use the loginId in every later call
     When the client reads its own User object
     Then the client renewed its token at most once for the 401 and retried at most once
 
-  @req:F11 @severity:fail @stub-idp
+  @req:F11 @severity:fail @stub-idp @needs:refresh
   Scenario: An expired access token on a REST call leads to one renewal, then the call succeeds
     Given a UCCE system in SSO mode
     And refresh tokens live 400 seconds

@@ -1,4 +1,4 @@
-@step:7
+@step:7 @needs:refresh
 Feature: Step 7 - refresh the access token before it expires
   A client refreshes before the access token runs out (a FAIL otherwise); Cisco advises third-party apps to
   wait for 75 % of expires_in (300 s here, so from 225 s: a WARN). The refresh sends the refresh token:

@@ -36,7 +36,7 @@ Feature: Credentials only where they belong
     And the client's Finesse URL is the plain http one
     When agent "bbasic" connects with extension "98420"
     Then no credentials travelled over plain http
-    And the client stopped with a report naming "plain http, https://, host finesse.test, /finesse/api/User/bbasic"
+    And the client stopped with a report naming "plain http, https://, host finesse.test, /finesse/api/"
 
   @req:S3 @severity:fail
   Scenario: An https page cannot fetch over plain http (mixed content)

@@ -1,4 +1,4 @@
-@browser @cookies
+@browser @cookies @needs:browse
 Feature: Cookies - sending them where they belong (RFC 6265 §5.4)
 
   @req:C14 @severity:fail
@@ -27,7 +27,7 @@ Feature: Cookies - sending them where they belong (RFC 6265 §5.4)
     When the client opens "${ccx-finesse}/lab/c19/set"
     Then cookie "c19" was sent to "https://ccx.test/lab/c19/check"
 
-  @req:C20 @severity:fail
+  @req:C20 @severity:fail @needs:javascript
   Scenario: HttpOnly cookies are sent over HTTP but hidden from page scripts, which cannot overwrite them
     When the client opens "${idp}/lab/c20/page"
     Then the page script saw "c20script" but not "c20http", which is still "secret" at "https://idp.test/lab/c20/report"

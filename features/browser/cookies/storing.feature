@@ -1,4 +1,4 @@
-@browser @cookies
+@browser @cookies @needs:browse
 Feature: Cookies - storing what Set-Cookie says (RFC 6265 §5.2-5.3, rfc6265bis)
 
   @req:C1 @severity:fail

@@ -3,17 +3,17 @@ Feature: JavaScript and HTML - run the page the way a browser runs it
   The flow's own pages (IdP auto-POST, IdS relay, login form) are exercised in features/03 and 04 (J1, J2,
   J4, J7-J10, J12); these scenarios cover the other page behaviours.
 
-  @req:J3 @severity:warn
+  @req:J3 @severity:warn @needs:browse
   Scenario: A form that only a noscript button submits is submitted, or reported instead of hanging
     When the client opens "${idp}/lab/j3/page"
     Then the noscript form was posted to "https://idp.test/lab/j3/post" or the client said why it stopped
 
-  @req:J5 @severity:warn
+  @req:J5 @severity:warn @needs:browse
   Scenario: A meta refresh is followed
     When the client opens "${ids}/lab/j5/page"
     Then the client requested GET "https://ids.test/lab/j5/target"
 
-  @req:J6 @severity:fail
+  @req:J6 @severity:fail @needs:browse @needs:javascript
   Scenario: Script navigation (window.location after setTimeout, then location.replace) is followed
     When the client opens "${ids}/lab/j6/page"
     Then the client requested GET "https://ids.test/lab/j6/next"

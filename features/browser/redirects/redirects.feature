@@ -4,37 +4,37 @@ Feature: Redirects - follow what the server says, as a browser does
   to a POST), keep method and body on 307/308, resolve relative Locations against the current URL, stop loops,
   never carry Authorization to another origin, never send Secure cookies over http.
 
-  @req:R1 @severity:fail
+  @req:R1 @severity:fail @needs:browse
   Scenario: Every redirect status is followed: 301, 302, 303, 307, 308
     When the client opens "${finesse}/lab/r1/301"
     Then the client requested GET "https://finesse.test/lab/r1/308"
     And the client requested GET "https://finesse.test/lab/r1/done"
 
-  @req:R2 @severity:fail
+  @req:R2 @severity:fail @needs:browse
   Scenario: A POST answered 303 or 302 is followed with a GET without body
     When the client opens "${finesse}/lab/r2/form"
     Then "https://finesse.test/lab/r2/after303" was requested with GET and no body
     And "https://finesse.test/lab/r2/after302" was requested with GET and no body
 
-  @req:R3 @severity:fail
+  @req:R3 @severity:fail @needs:browse
   Scenario: A POST answered 307 or 308 is repeated with the same method and body
     When the client opens "${finesse}/lab/r3/form"
     Then the body posted to "https://finesse.test/lab/r3/post307" was posted again, unchanged, to "https://finesse.test/lab/r3/target307"
     And the body posted to "https://finesse.test/lab/r3/post308" was posted again, unchanged, to "https://finesse.test/lab/r3/target308"
 
-  @req:R4 @severity:fail
+  @req:R4 @severity:fail @needs:browse
   Scenario: Relative Locations resolve against the current URL: ../, query-only, scheme-relative, absolute path
     When the client opens "${finesse}/lab/r4/a/b/start"
     Then the client requested GET "https://finesse.test/lab/r4/a/c/relative"
     And the client requested GET "https://ids.test/lab/r4/scheme-relative"
     And the client requested GET "https://ids.test/lab/r4/done"
 
-  @req:R5 @severity:info
+  @req:R5 @severity:info @needs:browse
   Scenario: A Location without fragment keeps the fragment of the original URL
     When the client opens "${finesse}/lab/r5/start#agent-desktop"
     Then the client reports the final address "${finesse}/lab/r5/landing#agent-desktop"
 
-  @req:R6 @severity:fail
+  @req:R6 @severity:fail @needs:browse
   Scenario: A redirect loop is stopped within about 20 hops and reported
     When the client opens "${finesse}/lab/r6/a"
     Then the client stopped the loop under "/lab/r6/" within 21 requests and reported it
@@ -46,7 +46,7 @@ Feature: Redirects - follow what the server says, as a browser does
     When the client calls the Finesse API "/finesse/api/LabRedirect"
     Then no Authorization header went to "https://idp.test/lab/r8/landing"
 
-  @req:R9 @severity:warn
+  @req:R9 @severity:warn @needs:browse
   Scenario: An https -> http downgrade carries no Secure cookie
     When the client opens "${finesse}/lab/r9/start"
     Then cookie "r9s" was not sent to "http://finesse.test/lab/r9/plain"

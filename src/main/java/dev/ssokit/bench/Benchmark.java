@@ -67,6 +67,7 @@ public final class Benchmark {
             System.out.printf(Locale.ROOT, "    ratio reference / plain: median %.1fx, p95 %.1fx%n",
                     percentile(reference, 50) / percentile(lowerBound, 50),
                     percentile(reference, 95) / percentile(lowerBound, 95));
+            ChromiumBench.run(config, world, agent, Math.max(1, Math.min(flows, 10)), percentile(reference, 50));
             System.gc();
             System.out.printf("  heap in use after the flows (after GC): %.0f MiB%n",
                     (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0);

@@ -22,8 +22,10 @@ import picocli.CommandLine.Parameters;
                 + "selected, interrupted, another run holds reports/).")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "reference", paramLabel = "CLIENT",
-            description = "reference (default), or defect ids (broken twins) or ok-* variant ids (conformant twins) to "
-                    + "switch on, comma-separated (see: kit defects)")
+            description = "reference (default); defect ids (broken twins) or ok-* variant ids (conformant twins) to "
+                    + "switch on, comma-separated (see: kit defects); adapter:MANIFEST.json or adapter:NAME "
+                    + "(clients/NAME.json) for a partner's client through the adapter protocol "
+                    + "(docs/adapter-protocol.md); chromium for headless Chromium")
     private String client;
 
     @Option(names = "--tags", paramLabel = "EXPR", description = "Cucumber tag expression, e.g. \"@req:F8 or @step:3\"")
@@ -42,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
                     + "(needs Java 21+: KEYCLOAK_JAVA_HOME or a JDK under /usr/lib/jvm; runs the flow features 01-07)")
     private String idp;
 
+    @Option(names = "--sign-key", paramLabel = "KEY.pem",
+            description = "sign the report's evidence digest with this Ed25519 or RSA private key (PEM, PKCS#8)")
+    private Path signKey;
+
     @Option(names = "--root", defaultValue = ".", paramLabel = "DIR",
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
@@ -53,13 +59,20 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         KitConfig config;
+        java.util.Optional<dev.ssokit.conformance.ClientChoice> foreign;
         try {
             if (tags != null && tags.isBlank()) {
                 throw new IllegalArgumentException("--tags needs a tag expression, e.g. \"@step:7\"");
             }
+            foreign = dev.ssokit.conformance.ClientChoice.parse(client, Options.root(root));
+            if (signKey != null && !java.nio.file.Files.isReadable(signKey)) {
+                throw new IllegalArgumentException("--sign-key " + signKey + ": no readable key file there");
+            }
             Path kitRoot = Options.root(root);
-            config = new KitConfig(kitRoot, KitConfig.parseClient(client), strict, Duration.ofSeconds(10), true,
-                    Options.coResident(topology)).withVariants(KitConfig.parseVariants(client)).withIdp(idp);
+            config = new KitConfig(kitRoot, foreign.isPresent() ? java.util.Set.of() : KitConfig.parseClient(client),
+                    strict, Duration.ofSeconds(10), true, Options.coResident(topology))
+                    .withVariants(foreign.isPresent() ? java.util.Set.of() : KitConfig.parseVariants(client))
+                    .withIdp(idp);
         } catch (IllegalArgumentException e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;
@@ -70,13 +83,20 @@ final class RunCommand implements Callable<Integer> {
             selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
         }
         if (config.keycloak()) {
+            if (foreign.isPresent()) {
+                System.err.println("kit run: --idp keycloak runs the reference client and its twins only, not "
+                        + client);
+                return 2;
+            }
             return KeycloakRun.run(config, features == null || features.isEmpty() ? null : selected, tags);
         }
-        System.out.println("Running the conformance features against the embedded stubs (client: "
-                + config.clientId() + ")...");
+        String clientId = foreign.map(dev.ssokit.conformance.ClientChoice::id).orElse(config.clientId());
+        System.out.println("Running the conformance features against the embedded stubs (client: " + clientId + ")...");
         ConformanceSummary summary;
-        try {
-            summary = MainJob.run(config, selected, tags, System.out);
+        try (dev.ssokit.conformance.RunContext context = dev.ssokit.conformance.RunContext.owningWorld(config)) {
+            foreign.ifPresent(context::withClient);
+            context.withSignKey(signKey);
+            summary = MainJob.run(context, selected, tags, System.out);
         } catch (RunLock.Busy e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;

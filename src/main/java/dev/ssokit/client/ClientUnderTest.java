@@ -63,6 +63,11 @@ public interface ClientUnderTest extends AutoCloseable {
 
     Optional<String> loginId();
 
+    /** What a client running outside the kit printed besides its answers (raw: the kit redacts it before showing it). */
+    default java.util.List<String> processLog() {
+        return java.util.List.of();
+    }
+
     @Override
     void close();
 }

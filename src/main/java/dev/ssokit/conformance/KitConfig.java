@@ -78,6 +78,11 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
                 parseVariants(client), setting("kit.idp", env.getOrDefault("KIT_IDP", "stub")));
     }
 
+    /** The kit's own classpath, for the Java reference adapter a manifest may start (${kitClasspath}). */
+    public static String kitClasspath() {
+        return System.getProperty("java.class.path", "");
+    }
+
     private static String setting(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value;

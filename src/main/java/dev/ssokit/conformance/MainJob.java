@@ -59,13 +59,13 @@ public final class MainJob {
                                              List<String> extraGlue, PrintStream console, Plugin... extraPlugins) {
         KitConfig config = context.config();
         String target = TARGET + ", " + config.topology();
-        ReportFolder reports = ReportFolder.prepare(config.reports(), config.clientId(), target);
-        ConformanceSummary summary = new ConformanceSummary(config.reports(), config.clientId(), target, console,
+        ReportFolder reports = ReportFolder.prepare(config.reports(), context.clientId(), target);
+        ConformanceSummary summary = new ConformanceSummary(config.reports(), context.clientId(), target, console,
                 config.redactor());
         List<Preflight.Problem> problems = new ArrayList<>(Preflight.selection(features, tags));
         problems.addAll(Preflight.environment(config));
         if (problems.isEmpty()) {
-            summary.withDeviations(Deviations.load(config.root(), config.clientId()),
+            summary.withDeviations(Deviations.load(config.root(), context.clientId()),
                     (tags == null || tags.isBlank()) && features.equals(List.of(config.features())));
         } else {
             problems.forEach(problem -> summary.notJudged(problem.line()));
@@ -104,6 +104,7 @@ public final class MainJob {
         if (!summary.wasInterrupted()) {
             summary.publish();
             reports.finish(config.redactor());
+            PartnerReport.seal(config.reports(), context, console);
         }
         return summary;
     }

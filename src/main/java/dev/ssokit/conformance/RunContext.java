@@ -17,6 +17,9 @@ public final class RunContext implements AutoCloseable {
     private final Supplier<StubWorld> worldFactory;
     private final boolean ownsWorld;
     private StubWorld world;
+    private ClientChoice foreignClient;
+    private ForeignTargets foreignTargets;
+    private java.nio.file.Path signKey;
     private boolean closed;
     private boolean warmedUp;
     private dev.ssokit.world.keycloak.KeycloakIdp keycloak;
@@ -62,7 +65,47 @@ public final class RunContext implements AutoCloseable {
 
     /** A fresh client under test for one scenario, pointed at the stub world. */
     public ClientUnderTest newClient() {
+        if (foreignClient != null) {
+            return foreignClient.maker().apply(foreignTargets().next());
+        }
         return newClient(config.clientDefects(), config.clientVariants());
+    }
+
+    /** Puts a partner's adapter or Chromium under test instead of the reference client (before the run starts). */
+    public RunContext withClient(ClientChoice choice) {
+        this.foreignClient = choice;
+        return this;
+    }
+
+    /** Signs the report's evidence digest with this private key (PEM, Ed25519 or RSA); null: unsigned. */
+    public RunContext withSignKey(java.nio.file.Path key) {
+        this.signKey = key;
+        return this;
+    }
+
+    public java.nio.file.Path signKey() {
+        return signKey;
+    }
+
+    /** The client under test's id: the foreign client's name, or the reference client's (with its defects). */
+    public String clientId() {
+        return foreignClient != null ? foreignClient.id() : config.clientId();
+    }
+
+    public String clientVersion() {
+        return foreignClient != null ? foreignClient.version() : dev.ssokit.report.Versions.kit();
+    }
+
+    /** Why the client under test cannot run scenarios that need this capability; empty: it can. */
+    public java.util.Optional<String> lacking(dev.ssokit.client.Capability capability) {
+        return foreignClient == null ? java.util.Optional.empty() : foreignClient.lacking(capability);
+    }
+
+    private synchronized ForeignTargets foreignTargets() {
+        if (foreignTargets == null) {
+            foreignTargets = new ForeignTargets(world(), config.stubs().resolve("hosts"), foreignClient.deadline());
+        }
+        return foreignTargets;
     }
 
     /** A client with exactly these defects (none: the reference client, which contract scenarios use as a tool). */
@@ -124,6 +167,10 @@ public final class RunContext implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (foreignTargets != null) {
+            foreignTargets.close();
+            foreignTargets = null;
+        }
         closed = true;
         if (keycloak != null) {
             keycloak.close();

@@ -154,6 +154,12 @@ public final class ScenarioContext implements AutoCloseable {
         return redactor;
     }
 
+    /** Why the client under test cannot run a scenario that needs this capability (its manifest says); empty: it can. */
+    public Optional<String> lacking(dev.ssokit.client.Capability capability) {
+        return run.lacking(capability).map(reason -> run.clientId() + " lacks " + capability.id() + " ("
+                + capability.meaning() + "): " + reason);
+    }
+
     @Override
     public void close() {
         if (client != null) {

@@ -177,6 +177,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         } else if (status == Status.FAILED && error instanceof AssertionError) {
             result = "fail";
             messages.add(String.valueOf(error.getMessage()));
+        } else if (status == Status.SKIPPED && error != null && String.valueOf(error.getMessage())
+                .startsWith("skipped: ")) { // a capability the client's manifest declares it lacks (@needs:...)
+            result = "skipped";
+            messages.add(error.getMessage());
         } else {
             result = "error";
             messages.addAll(stepProblems.getOrDefault(testCase.getId(), List.of()));

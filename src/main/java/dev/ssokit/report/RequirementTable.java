@@ -56,7 +56,8 @@ record RequirementTable(List<RequirementRow> rows, List<String> deviationProblem
     }
 
     private static String worst(List<String> results) {
-        List<String> order = List.of("error", "fail", "warn", "info", "skipped", "unjudged", "pass");
+        // a requirement judged somewhere counts as judged: skipped (or unjudged) only where nothing else was
+        List<String> order = List.of("error", "fail", "warn", "info", "pass", "unjudged", "skipped");
         return results.stream().min((a, b) -> order.indexOf(a) - order.indexOf(b)).orElse("pass");
     }
 

@@ -53,6 +53,9 @@ public record RunVerdict(Word verdict, List<String> reasons) {
                     + " " + errors.get(0).name() + ": " + (errors.get(0).messages().isEmpty() ? "error"
                     : errors.get(0).messages().get(0).lines().findFirst().orElse("error")));
         }
+        if (!outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.result().equals("skipped"))) {
+            cannotJudge.add("every selected scenario was skipped: the client lacks what they need (see its manifest)");
+        }
         if (outcomes.isEmpty() && notJudged.isEmpty()) {
             cannotJudge.add("no scenario was selected: the tag expression or the feature paths match none");
         }
@@ -72,7 +75,9 @@ public record RunVerdict(Word verdict, List<String> reasons) {
             return new RunVerdict(Word.FAIL, failures);
         }
         long deviationsSeen = outcomes.stream().filter(o -> o.result().equals("fail")).count();
-        return new RunVerdict(Word.PASS, List.of(outcomes.size() + " scenario(s) judged, no FAIL check failed"
+        long skipped = outcomes.stream().filter(o -> o.result().equals("skipped")).count();
+        return new RunVerdict(Word.PASS, List.of((outcomes.size() - skipped) + " scenario(s) judged"
+                + (skipped > 0 ? " (" + skipped + " skipped: the client lacks what they need)" : "") + ", no FAIL check failed"
                 + (deviationsSeen > 0 ? " outside the accepted deviations (" + deviationsSeen + " scenario(s))" : "")));
     }
 

@@ -17,8 +17,8 @@ import java.util.Map;
 /** Renders a {@link ConformanceSummary}: verdict.json, summary.md, summary.html and the console lines, redacted. */
 final class SummaryWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final List<String> RESULTS = List.of("pass", "fail", "warn", "info", "error", "deviation", "unjudged",
-            "not covered");
+    private static final List<String> RESULTS = List.of("pass", "fail", "warn", "info", "error", "deviation",
+            "unjudged", "skipped", "not covered");
 
     private final ConformanceSummary summary;
     private final Redactor redactor;

@@ -32,6 +32,20 @@ public final class Hooks {
                 .ifPresent(tag -> scenario.requirement(tag.substring("@req:".length())));
     }
 
+    /** A scenario tagged @needs:X is skipped, with the manifest's reason, for a client that declares it lacks X. */
+    @Before
+    public void skipWhatTheClientLacks(Scenario cucumberScenario) {
+        for (String tag : cucumberScenario.getSourceTagNames()) {
+            if (tag.startsWith("@needs:")) {
+                java.util.Optional<String> why = scenario.lacking(
+                        dev.ssokit.client.Capability.fromId(tag.substring("@needs:".length())));
+                if (why.isPresent()) {
+                    throw new org.opentest4j.TestAbortedException("skipped: " + why.get());
+                }
+            }
+        }
+    }
+
     @AfterStep
     public void attachCookieJar(Scenario cucumberScenario) {
         if (scenario.hasClient()) {
@@ -49,6 +63,10 @@ public final class Hooks {
         if (!scenario.restExchanges().isEmpty()) {
             cucumberScenario.attach(scenario.redactor().redact(String.join("\n", scenario.restExchanges())),
                     "text/plain", "REST exchanges (redacted)");
+        }
+        if (scenario.hasClient() && !scenario.client().processLog().isEmpty()) {
+            cucumberScenario.attach(scenario.redactor().redact(String.join("\n", scenario.client().processLog())),
+                    "text/plain", "client process output (redacted)");
         }
         List<CheckResult> warnings = scenario.verdicts().failedWarnings();
         for (CheckResult warning : warnings) {
