@@ -16,16 +16,23 @@ import org.htmlunit.WebClient;
  */
 final class RulesConnection extends HttpWebConnection {
     private final CookieRules rules;
+    private final java.util.List<WireHook> hooks;
 
     RulesConnection(WebClient client, CookieRules rules) {
+        this(client, rules, java.util.List.of());
+    }
+
+    /** With hooks after the rules: requests pass them in order, responses in reverse order. */
+    RulesConnection(WebClient client, CookieRules rules, java.util.List<WireHook> hooks) {
         super(client);
         this.rules = rules;
+        this.hooks = java.util.List.copyOf(hooks);
     }
 
     @Override
     protected HttpClientBuilder createHttpClientBuilder() {
         HttpClientBuilder configured = super.createHttpClientBuilder();
-        DecoratingBuilder decorating = new DecoratingBuilder(rules);
+        DecoratingBuilder decorating = new DecoratingBuilder(rules, hooks);
         try {
             for (Field field : HttpClientBuilder.class.getDeclaredFields()) {
                 if (!Modifier.isStatic(field.getModifiers())) {
@@ -55,6 +62,7 @@ final class RulesConnection extends HttpWebConnection {
     @SuppressWarnings("unused")
     private static final class DecoratingBuilder extends HttpClientBuilder {
         private final CookieRules rules;
+        private final java.util.List<WireHook> hooks;
         private Object connTimeToLive;
         private Object connTimeToLiveTimeUnit;
         private Object defaultConnectionConfig;
@@ -68,16 +76,21 @@ final class RulesConnection extends HttpWebConnection {
         private Object sslSocketFactory;
         private Object systemProperties;
 
-        DecoratingBuilder(CookieRules rules) {
+        DecoratingBuilder(CookieRules rules, java.util.List<WireHook> hooks) {
             this.rules = rules;
+            this.hooks = hooks;
         }
 
         @Override
         protected ClientExecChain decorateMainExec(ClientExecChain main) {
             return (route, request, context, aware) -> {
                 rules.process(request, context);
+                hooks.forEach(hook -> hook.request(request, context));
                 CloseableHttpResponse response = main.execute(route, request, context, aware);
                 rules.process(response, context);
+                for (int i = hooks.size() - 1; i >= 0; i--) {
+                    hooks.get(i).response(response, request, context);
+                }
                 return response;
             };
         }
