@@ -33,8 +33,8 @@ Feature: Step 7 - refresh the access token before it expires
     When 240 seconds pass
     And 240 seconds pass
     And 240 seconds pass
-    Then each of the 3 refreshes used a refresh token not used before
-    And each refresh posted the access token it renewed
+    Then each refresh posted the access token it renewed
+    And each of the 3 refreshes used a refresh token not used before
 
   @req:F11 @severity:fail
   Scenario: An expired refresh token leads to one full sign-in, not a loop

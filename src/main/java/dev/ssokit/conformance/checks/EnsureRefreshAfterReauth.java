@@ -21,14 +21,13 @@ public record EnsureRefreshAfterReauth() implements Check {
     }
 
     public Verdict evaluate(Evidence evidence) {
-        List<Exchange> starts = evidence.where(e -> Exchanges.isTokenRequest(e) && e.rawQueryParameter("code").isEmpty()
-                && e.status() >= 300 && e.status() < 400);
+        List<Exchange> starts = evidence.where(e -> Exchanges.isTokenRequest(e) && e.isRedirect());
         if (starts.size() < 2) {
             return Verdict.fail("a sign-in, a refused refresh, a sign-in again", "token requests:" + evidence.listing(starts));
         }
         Exchange again = starts.get(1);
-        boolean refreshedAfter = evidence.refreshes().stream()
-                .anyMatch(r -> r.sequence() > again.sequence() && r.status() == 200);
+        List<Exchange> later = evidence.journal().subList(evidence.journal().indexOf(again) + 1, evidence.journal().size());
+        boolean refreshedAfter = later.stream().anyMatch(r -> Exchanges.isRefresh(r) && r.status() == 200);
         if (refreshedAfter) {
             return Verdict.pass("a refresh after " + Exchanges.line(again));
         }

@@ -191,4 +191,68 @@ class PowerChecksTest {
         assertThat(TokenGrants.bearer(journal().hop(FINESSE, "GET", "/x").header("Authorization", "Basic q").answer(200)
                 .evidence().journal().get(0))).isEmpty();
     }
+
+    private static Hops idpPost(String userField) {
+        return journal().hop(dev.ssokit.world.StubSystem.IDP, "POST", "/adfs/ls/?client-request-id=1")
+                .form("UserName=" + userField + "&Password=p&AuthMethod=FormsAuthentication").answer(200);
+    }
+
+    @Test
+    void idpFormDiagnosesPlusAndCharset() {
+        passes(new EnsureIdpFormPostedLikeBrowser("anne+ops"), idpPost("anne%2Bops"));
+        passes(new EnsureIdpFormPostedLikeBrowser("ren\u00e9"), idpPost("ren%C3%A9"));
+        Verdict plus = fails(new EnsureIdpFormPostedLikeBrowser("anne+ops"), idpPost("anne+ops"));
+        assertThat(plus.observed()).isEqualTo("the IdP read UserName 'anne ops' from UserName=anne+ops: the '+' was not "
+                + "percent-encoded (%2B), so it decodes to a space; the IdP then shows its login page again, which looks "
+                + "like a wrong password but is not");
+        assertThat(plus.expected()).isEqualTo("UserName=anne+ops, form-encoded in UTF-8 (anne%2Bops), in "
+                + "#1 POST idp.test /adfs/ls/ -> 200");
+        Verdict latin = fails(new EnsureIdpFormPostedLikeBrowser("ren\u00e9"), idpPost("ren%E9"));
+        assertThat(latin.observed()).contains("from UserName=ren%E9: the form was encoded in ISO-8859-1");
+        Verdict other = fails(new EnsureIdpFormPostedLikeBrowser("sjefferson"), idpPost("someone"));
+        assertThat(other.observed()).contains(": the client filled in another name;");
+        assertThat(fails(new EnsureIdpFormPostedLikeBrowser("sjefferson"), journal().hop(dev.ssokit.world.StubSystem.IDP,
+                "POST", "/adfs/ls/?client-request-id=1").form("Password=p&AuthMethod=FormsAuthentication").answer(200))
+                .observed()).isEqualTo("fields [Password, AuthMethod]");
+        fails(new EnsureIdpFormPostedLikeBrowser("sjefferson"), journal().hop(dev.ssokit.world.StubSystem.IDP,
+                "POST", "/adfs/ls/?client-request-id=1").form("UserName=sjefferson&AuthMethod=FormsAuthentication")
+                .answer(200));
+        assertThat(EnsureIdpFormPostedLikeBrowser.diagnosis("ren\u00e9", "ren\u00e9x", "UserName=ren%C3%A9x"))
+                .isEqualTo(": the client filled in another name");
+        assertThat(EnsureIdpFormPostedLikeBrowser.diagnosis("a+b", "a b", "UserName=a+b")).contains("'+'");
+        assertThat(EnsureIdpFormPostedLikeBrowser.diagnosis("a+b", "a-b", "UserName=a-b"))
+                .isEqualTo(": the client filled in another name");
+    }
+
+    @Test
+    void exchangeLinesShowTheVirtualTimeWhenItMoved() {
+        var at0 = journal().hop(FINESSE, "GET", "/x?secret=1").answer(200).evidence().journal().get(0);
+        var at1 = journal().hop(FINESSE, "GET", "/x").at(1).answer(302).evidence().journal().get(0);
+        assertThat(Exchanges.line(at0)).isEqualTo("#1 GET finesse.test /x -> 200");
+        assertThat(Exchanges.line(at1)).isEqualTo("#1 GET finesse.test /x -> 302 (t=1 s)");
+    }
+
+    @Test
+    void refreshWindowMessagesNameTheBoundsAndTheShare() {
+        Verdict early = fails(new EnsureEveryRefreshInWindow(720), refresh(refresh(signIn(journal(), 0, "t0"), 240, "t0",
+                "t1"), 270, "t1", "t2"));
+        assertThat(early.expected()).isEqualTo("the token granted at t=240 s (expires_in 300 s) renewed between t=465 s "
+                + "and t=540 s");
+        assertThat(early.observed()).startsWith("refresh #4 POST finesse.test /desktop/sso/token -> 200 (t=270 s) "
+                + "renewed it after 30 s (10 %): too early");
+        Verdict late = fails(new EnsureEveryRefreshInWindow(720), signIn(signIn(journal(), 0, "t0"), 301, "t1"));
+        assertThat(late.observed()).startsWith("new sign-in #4 GET finesse.test /desktop/sso/token -> 200 (t=301 s) "
+                + "renewed it after 301 s (100 %): too late");
+        Verdict zero = fails(new EnsureEveryRefreshInWindow(720), journal().hop(FINESSE, "GET", "/desktop/sso/token")
+                .page("{\"token\":\"a\"}").answer(200).hop(FINESSE, "GET", "/desktop/sso/token").at(5)
+                .page("{\"token\":\"b\"}").answer(200));
+        assertThat(zero.observed()).contains("(0 %)");
+        passes(new EnsureEveryRefreshInWindow(700), refresh(refresh(signIn(journal(), 0, "t0"), 299, "t0", "t1"), 524,
+                "t1", "t2"));
+        Verdict stopped = fails(new EnsureEveryRefreshInWindow(900), refresh(refresh(signIn(journal(), 0, "t0"), 240,
+                "t0", "t1"), 480, "t1", "t2"));
+        assertThat(stopped.expected()).isEqualTo("a valid token at t=900 s (each one renewed before it ran out)");
+        assertThat(stopped.observed()).endsWith("expired at t=780 s and was never renewed: the refresh timer stopped "
+                + "after 2 refresh(es)");
+    }
 }
