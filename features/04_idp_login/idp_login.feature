@@ -53,10 +53,3 @@ Feature: Step 4 - log in on the IdP page
     When agent "sjefferson" requests a token with cc_username in the query
     Then the IdP's SAML auto-POST form was submitted unchanged
     And the client holds a token for "sjefferson"
-
-  @req:F23 @severity:fail
-  Scenario: An IdS interstitial page that moves on by meta refresh still ends in a token
-    Given a UCCE system in SSO mode
-    And IdS shows an interstitial page that moves on by meta refresh
-    When agent "sjefferson" requests a token with cc_username in the query
-    Then the client holds a token for "sjefferson"

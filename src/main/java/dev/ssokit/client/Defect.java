@@ -39,7 +39,7 @@ public enum Defect {
     KEEPS_AUTHORIZATION_CROSS_ORIGIN("keeps the Authorization header when a redirect leads to another origin", "R8"),
     NO_REDIRECT_LIMIT("follows redirects without a cap (bounded at 30 per hop here so nothing hangs)", "R6"),
     SUBMITS_FORMS_TWICE("posts each auto-submitted SAML form twice", "J12"),
-    NO_META_REFRESH("ignores <meta http-equiv=refresh>", "J5", "F23"),
+    NO_META_REFRESH("ignores <meta http-equiv=refresh>", "J5"),
     NO_WAIT_FOR_TIMERS("does not wait for script timers, so delayed submits never happen", "J7", "J6"),
     NO_REDIRECTS("does not follow redirects at all", "R1"),
     RESOLVES_LOCATION_FROM_ROOT("resolves a relative Location against the site root, not the current URL", "R4"),

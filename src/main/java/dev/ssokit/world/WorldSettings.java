@@ -28,7 +28,6 @@ public final class WorldSettings {
     private volatile String tokenResponseOmits;
     private volatile boolean rejectBearerTokens;
     private volatile boolean outOfService;
-    private volatile boolean idsMetaRefreshInterstitial;
     private final Map<String, AuthMode> userAuthModeOverrides = new ConcurrentHashMap<>();
 
     public WorldSettings() {
@@ -46,7 +45,6 @@ public final class WorldSettings {
         extraTokenFields = false;
         refreshRedirectsToIdS = false;
         idpSubmitDelayMillis = 0;
-        idsMetaRefreshInterstitial = false;
         idpFailingScript = false;
         idpPageContentType = "text/html;charset=utf-8";
         tokenResponseOmits = null;
@@ -74,9 +72,6 @@ public final class WorldSettings {
     public boolean refreshRedirectsToIdS() { return refreshRedirectsToIdS; }
     public void refreshRedirectsToIdS(boolean redirects) { this.refreshRedirectsToIdS = redirects; }
     public int idpSubmitDelayMillis() { return idpSubmitDelayMillis; }
-    /** IdS answers the authorize request with an interstitial page that moves on by meta refresh, not a 302. */
-    public boolean idsMetaRefreshInterstitial() { return idsMetaRefreshInterstitial; }
-    public void idsMetaRefreshInterstitial(boolean on) { this.idsMetaRefreshInterstitial = on; }
     public void idpSubmitDelayMillis(int millis) { this.idpSubmitDelayMillis = millis; }
     public boolean idpFailingScript() { return idpFailingScript; }
     public void idpFailingScript(boolean failing) { this.idpFailingScript = failing; }

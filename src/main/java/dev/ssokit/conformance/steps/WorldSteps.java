@@ -70,11 +70,6 @@ public final class WorldSteps {
         scenario.world().settings().idpSubmitDelayMillis(millis);
     }
 
-    @Given("IdS shows an interstitial page that moves on by meta refresh")
-    public void idsInterstitial() {
-        scenario.world().settings().idsMetaRefreshInterstitial(true);
-    }
-
     @Given("the IdP page runs a failing script before its auto-submit")
     public void failingScript() {
         scenario.world().settings().idpFailingScript(true);

@@ -70,11 +70,6 @@ public final class IdsStubs {
                     context.ids("/ids/saml/response?metaAlias=/sp"), context.idsHost(), context.clock.instant().toString()));
             String location = context.idp("/adfs/ls/?SAMLRequest=" + URLEncoder.encode(samlRequest, StandardCharsets.UTF_8)
                     + "&RelayState=" + URLEncoder.encode(session.relayState, StandardCharsets.UTF_8));
-            if (context.settings.idsMetaRefreshInterstitial()) {
-                return Answers.html(200, "<!DOCTYPE html><html><head><title>Redirecting to your identity provider</title>"
-                        + "<meta http-equiv=\"refresh\" content=\"0;url=" + Answers.escape(location) + "\"></head>"
-                        + "<body><p>Redirecting to your identity provider...</p></body></html>", sessionCookie(sessionId));
-            }
             return Answers.redirect(302, location, sessionCookie(sessionId));
         }
     }
