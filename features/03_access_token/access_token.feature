@@ -82,7 +82,7 @@ Feature: Step 3 - request a token with cc_username
     Then the client reports that IdS refused the flow, naming HTTP 400 and "invalid_client"
     And the client holds no token
 
-  @req:F18 @severity:fail
+  @req:F18 @severity:fail @stub-idp
   Scenario: IdS answers an unusable SAML response with a 500 page, and the client says IdS refused
     Given the IdP posts a SAML response IdS cannot use
     When agent "sjefferson" requests a token with cc_username in the query

@@ -227,7 +227,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             if (failedChecks.containsKey(tag)) {
                 judged.put(tag, failedChecks.get(tag));
             } else if (!scenarioResult.equals("fail")) {
-                judged.put(tag, "pass");
+                judged.put(tag, scenarioResult.equals("skipped") ? "skipped" : "pass");
             } else if (!attributed) {
                 judged.put(tag, "fail");
             } else {
