@@ -64,7 +64,7 @@ class MoreChecksTest {
                 .hop(IDP, "POST", "/adfs/ls/").form("UserName=a").answer(200)
                 .hop(FINESSE, "POST", "/desktop/sso/token").form("token=a&refresh-token=c").answer(401).token("a", true);
         assertThat(fails(new EnsureSingleReauthAfterRefusedRefresh(), loop).observed())
-                .startsWith("1 new flow(s), 1 login(s), 1 refresh(es)");
+                .contains("1 login(s), 1 refresh(es)");
         Hops noLogin = journal().hop(FINESSE, "POST", "/desktop/sso/token").form("token=a&refresh-token=c").answer(401)
                 .hop(FINESSE, "GET", "/desktop/sso/token?cc_username=a").answer(302).token("a", true);
         fails(new EnsureSingleReauthAfterRefusedRefresh(), noLogin);
