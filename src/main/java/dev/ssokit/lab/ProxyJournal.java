@@ -63,7 +63,7 @@ final class ProxyJournal implements ServeEventListener {
                     request.getMethod().getName(), uri.getScheme(), hostName, port, uri.getRawPath(),
                     uri.getRawQuery(), lowerCase(request.getHeaders()), request.getBodyAsString(),
                     response == null ? 0 : response.getStatus(),
-                    response == null ? Map.of() : lowerCase(response.getHeaders()), body));
+                    response == null ? Map.of() : lowerCase(response.getHeaders()), textBody(response, body)));
         }
     }
 
@@ -78,6 +78,20 @@ final class ProxyJournal implements ServeEventListener {
     synchronized void clear() {
         exchanges.clear();
         failures.clear();
+    }
+
+    /** The stub journal's rule (JournalRecorder): text bodies (HTML, JSON, XML, text) up to 256 KiB, else none. */
+    private static String textBody(LoggedResponse response, String body) {
+        if (response == null || response.getHeaders() == null || body == null) {
+            return null;
+        }
+        com.github.tomakehurst.wiremock.http.ContentTypeHeader type = response.getHeaders().getContentTypeHeader();
+        String mime = type == null || !type.isPresent() ? "" : type.mimeTypePart();
+        if (mime == null || !(mime.contains("html") || mime.contains("json") || mime.contains("xml")
+                || mime.startsWith("text") || mime.contains("*"))) {
+            return null;
+        }
+        return body.length() > 262_144 ? body.substring(0, 262_144) : body;
     }
 
     private static Map<String, List<String>> lowerCase(HttpHeaders headers) {
