@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code ./kit <command>}: the kit's command line. */
 @Command(name = "kit", mixinStandardHelpOptions = true, versionProvider = KitCommand.Version.class,
         description = "Finesse SSO Conformance Kit: conformance and contract tests for Cisco Finesse SSO thick clients.",
-        subcommands = {RunCommand.class, ServeCommand.class, DefectsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, ServeCommand.class, DefectsCommand.class, BenchCommand.class, PreflightCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KitCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
