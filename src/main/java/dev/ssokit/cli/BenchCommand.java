@@ -30,7 +30,14 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("kit bench: --flows must be at least 1 and --warmup at least 0");
             return 2;
         }
-        Benchmark.run(KitConfig.defaults(root.toAbsolutePath().normalize()), flows, warmup, !flowsOnly);
+        Path kitRoot;
+        try {
+            kitRoot = Options.root(root);
+        } catch (IllegalArgumentException e) {
+            System.err.println("kit bench: " + e.getMessage());
+            return 2;
+        }
+        Benchmark.run(KitConfig.defaults(kitRoot), flows, warmup, !flowsOnly);
         return 0;
     }
 }

@@ -13,7 +13,21 @@ public final class KitCommand implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new KitCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * The command line: option errors exit 2 (picocli's usage code); a command that throws exits 2 too ("could not
+     * judge"), never 1, which means "not conformant".
+     */
+    public static CommandLine commandLine() {
+        return new CommandLine(new KitCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+                    commandLine.getErr().println("kit " + commandLine.getCommandName() + ": the kit failed: "
+                            + error.getClass().getSimpleName() + ": " + error.getMessage());
+                    error.printStackTrace(commandLine.getErr());
+                    return 2;
+                });
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.ssokit.cli;
 import dev.ssokit.conformance.KitConfig;
 import dev.ssokit.conformance.MainJob;
 import dev.ssokit.report.ConformanceSummary;
-import java.nio.file.Files;
+import dev.ssokit.report.RunLock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +16,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the conformance features against the embedded stubs and write reports/ "
                 + "(summary.md, summary.html, verdict.json, junit.xml, cucumber.json, allure-results/). "
-                + "Exit code 0: no FAIL check failed (and, with --strict, no WARN check); 1: the client is not "
-                + "conformant; 2: the run could not start.")
+                + "Exit code 0: PASS, every selected scenario judged and no FAIL check failed (with --strict, no WARN "
+                + "check either); 1: FAIL, the client is not conformant (or a deviation entry is stale); 2: NOT_JUDGED, "
+                + "the run could not judge (bad option or input, environment problem, a scenario errored, nothing "
+                + "selected, interrupted, another run holds reports/).")
 final class RunCommand implements Callable<Integer> {
     @Option(names = "--client", defaultValue = "reference", paramLabel = "CLIENT",
             description = "reference (default), or defect ids to switch on, comma-separated (see: kit defects)")
@@ -38,42 +40,41 @@ final class RunCommand implements Callable<Integer> {
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
 
-    @Parameters(arity = "0..*", paramLabel = "FEATURE", description = "feature files or folders (default: features/)")
-    private List<Path> features;
+    @Parameters(arity = "0..*", paramLabel = "FEATURE",
+            description = "feature files or folders, or file.feature:LINE as the FAIL lines print it (default: features/)")
+    private List<String> features;
 
     @Override
     public Integer call() {
         KitConfig config;
         try {
-            config = new KitConfig(root.toAbsolutePath().normalize(), KitConfig.parseClient(client), strict,
-                    Duration.ofSeconds(10), true, topology.equals("co-resident"));
-            if (!topology.equals("distinct") && !topology.equals("co-resident")) {
-                throw new IllegalArgumentException("--topology takes distinct or co-resident, not '" + topology + "'");
+            if (tags != null && tags.isBlank()) {
+                throw new IllegalArgumentException("--tags needs a tag expression, e.g. \"@step:7\"");
             }
+            Path kitRoot = Options.root(root);
+            config = new KitConfig(kitRoot, KitConfig.parseClient(client), strict, Duration.ofSeconds(10), true,
+                    Options.coResident(topology));
         } catch (IllegalArgumentException e) {
             System.err.println("kit run: " + e.getMessage());
             return 2;
         }
-        List<Path> selected = features == null || features.isEmpty() ? List.of(config.features()) : features;
+        List<Path> selected = features == null || features.isEmpty() ? List.of(config.features())
+                : features.stream().map(argument -> Options.feature(argument, config.root())).toList();
         if (config.coResident() && (features == null || features.isEmpty())) {
             selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
-        }
-        for (Path path : selected) {
-            if (!Files.exists(path)) {
-                System.err.println("kit run: no feature file or folder at " + path.toAbsolutePath()
-                        + " (run from the kit's folder, or pass --root)");
-                return 2;
-            }
         }
         System.out.println("Running the conformance features against the embedded stubs (client: "
                 + config.clientId() + ")...");
         ConformanceSummary summary;
         try {
             summary = MainJob.run(config, selected, tags, System.out);
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (RunLock.Busy e) {
+            System.err.println("kit run: " + e.getMessage());
+            return 2;
+        } catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
             System.err.println("kit run: the run could not start: " + e.getMessage());
             return 2;
         }
-        return summary.conformant() ? 0 : 1;
+        return summary.verdict().exitCode();
     }
 }

@@ -47,7 +47,15 @@ public enum Defect {
     REFRESH_IGNORES_REDIRECT("does not follow a redirect that answers a refresh", "F10"),
     RENDERS_TOKEN_JSON("treats the terminal token JSON as a page to render and finds no token", "J10"),
     KEEPS_CONTROL_CHARACTER_COOKIES("keeps a cookie whose value holds a control character, as a '?' (HtmlUnit's way)",
-            "C13");
+            "C13"),
+    POSTS_PASSWORD_ANYWHERE("fills in the IdP password and posts it wherever the login form points (another host, "
+            + "plain http)", "S1"),
+    SENDS_BASIC_OVER_HTTP("sends Basic credentials to an http:// Finesse URL", "S2"),
+    ALLOWS_MIXED_CONTENT("lets an https page open plain http and ws:// sub-connections", "S3"),
+    BASIC_ON_UNREADABLE_USER_AUTH_MODE("falls back to NON_SSO when UserAuthMode cannot be read and sends the SSO "
+            + "agent's password as Basic credentials", "S4"),
+    RAW_EXCEPTION_MESSAGES("reports network and TLS failures as bare Java exception text, without the hop",
+            "H22", "H23", "H24");
 
     private final String description;
     private final List<String> requirements;

@@ -30,6 +30,8 @@ public final class ScenarioContext implements AutoCloseable {
     private final ExchangeRecorder restExchanges = new ExchangeRecorder();
     private String lastFailure;
     private String requirement = "?";
+    private dev.ssokit.client.Limits clientLimits;
+    private java.net.URI clientFinesse;
 
     public ScenarioContext(RunContext run) {
         this.run = run;
@@ -49,9 +51,34 @@ public final class ScenarioContext implements AutoCloseable {
 
     public ClientUnderTest client() {
         if (client == null) {
-            client = run.newClient();
+            client = run.newClient(run.config().clientDefects(), clientLimits, clientFinesse);
         }
         return client;
+    }
+
+    /** Limits for the client under test (robustness scenarios set short ones); before the client is made. */
+    public void clientLimits(dev.ssokit.client.Limits limits) {
+        requireNoClientYet("limits");
+        this.clientLimits = limits;
+    }
+
+    /** The Finesse base URI the client under test is given (S2: an http:// one); before the client is made. */
+    public void clientFinesse(java.net.URI finesse) {
+        requireNoClientYet("Finesse URL");
+        this.clientFinesse = finesse;
+    }
+
+    /** HtmlUnit's start-up paid once per run, before the first scenario with short client limits. */
+    public void warmUpClient() {
+        requireNoClientYet("warm-up");
+        run.warmUpClient();
+    }
+
+    private void requireNoClientYet(String what) {
+        if (client != null) {
+            throw new IllegalStateException("The client's " + what + " must be set before its first step: put that "
+                    + "Given before any step that uses the client");
+        }
     }
 
     public boolean hasClient() {

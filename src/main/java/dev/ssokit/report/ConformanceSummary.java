@@ -2,20 +2,21 @@ package dev.ssokit.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EmbedEvent;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
+import io.cucumber.plugin.event.TestStepFinished;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,20 +24,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Listens to a Cucumber run and writes the conformance verdict: one row per requirement ID (pass / fail / warn /
- * not covered) with its severity, plus the client, target and suite version; as Markdown, HTML and JSON under the
- * reports folder, and a short summary on the console. Everything it writes passes the redactor.
+ * Listens to a Cucumber run and keeps what was judged: one outcome per scenario (pass / fail / warn / info, or error
+ * when the scenario could not be judged: an exception that is not a check's AssertionError, an Error such as
+ * OutOfMemoryError, an undefined, ambiguous or pending step, a scenario started and never finished), one row per
+ * requirement ID, and the run's {@link RunVerdict}. {@link SummaryWriter} renders it (Markdown, HTML, JSON, console),
+ * everything through the redactor.
  */
 public final class ConformanceSummary implements ConcurrentEventListener {
     public static final String VERDICTS_MEDIA_TYPE = "application/vnd.ssokit.verdicts+json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One scenario's outcome. */
+    /** One scenario's outcome: result is pass, fail, warn, info or error. */
     public record ScenarioOutcome(String name, String location, List<String> requirements, String severity,
                                   String result, List<String> messages) {
     }
@@ -55,10 +57,19 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     private boolean fullRun = true;
     private final List<String> deviationProblems = new ArrayList<>();
     private final List<String> readyToPaste = new ArrayList<>();
+    private final List<String> notJudged = new ArrayList<>();
     private final Map<UUID, List<JsonNode>> verdictsByTestCase = new ConcurrentHashMap<>();
+    private final Map<UUID, List<String>> stepProblems = new ConcurrentHashMap<>();
+    private final Map<UUID, TestCase> unfinished = new LinkedHashMap<>();
+    private final List<ScenarioOutcome> dropped = new ArrayList<>();
     private final List<ScenarioOutcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
     private Instant started = Instant.now();
     private List<RequirementRow> rows = List.of();
+    private String stopCause;
+    private Instant ended;
+    private boolean finished;
+    private boolean published;
+    private boolean interrupted;
 
     /** A listener that only collects outcomes (no files, no console): for the meta-run. */
     public static ConformanceSummary collecting(String client, Redactor redactor) {
@@ -84,8 +95,15 @@ public final class ConformanceSummary implements ConcurrentEventListener {
     public void setEventPublisher(EventPublisher publisher) {
         publisher.registerHandlerFor(TestRunStarted.class, event -> started = event.getInstant());
         publisher.registerHandlerFor(EmbedEvent.class, this::onEmbed);
+        publisher.registerHandlerFor(TestCaseStarted.class, this::onStarted);
+        publisher.registerHandlerFor(TestStepFinished.class, this::onStepFinished);
         publisher.registerHandlerFor(TestCaseFinished.class, this::onFinished);
-        publisher.registerHandlerFor(TestRunFinished.class, event -> finish(event.getInstant()));
+        publisher.registerHandlerFor(TestRunFinished.class, event -> {
+            if (event.getResult().getError() != null && stopCause == null) {
+                stopCause = describe(event.getResult().getError());
+            }
+            finish(event.getInstant());
+        });
     }
 
     private void onEmbed(EmbedEvent event) {
@@ -100,15 +118,38 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         }
     }
 
+    private synchronized void onStarted(TestCaseStarted event) {
+        unfinished.put(event.getTestCase().getId(), event.getTestCase());
+    }
+
+    /** Names the step behind an undefined, ambiguous or pending result: its text and feature:line. */
+    private void onStepFinished(TestStepFinished event) {
+        Status status = event.getResult().getStatus();
+        if (!(event.getTestStep() instanceof PickleStepTestStep step)
+                || (status != Status.UNDEFINED && status != Status.AMBIGUOUS && status != Status.PENDING)) {
+            return;
+        }
+        String where = location(event.getTestCase().getUri()) + ":" + step.getStep().getLine();
+        String text = step.getStep().getKeyword().trim() + " " + step.getStep().getText();
+        String problem = switch (status) {
+            case UNDEFINED -> "undefined step \"" + text + "\" at " + where
+                    + ": no step definition matches it; fix the wording or add the step";
+            case AMBIGUOUS -> "ambiguous step \"" + text + "\" at " + where + ": "
+                    + firstLine(event.getResult().getError());
+            default -> "pending step \"" + text + "\" at " + where + ": " + firstLine(event.getResult().getError());
+        };
+        stepProblems.computeIfAbsent(event.getTestCase().getId(), id -> new ArrayList<>()).add(problem);
+    }
+
     private void onFinished(TestCaseFinished event) {
         TestCase testCase = event.getTestCase();
-        List<String> requirements = testCase.getTags().stream().filter(t -> t.startsWith("@req:"))
-                .map(t -> t.substring(5)).toList();
-        String severity = testCase.getTags().stream().filter(t -> t.startsWith("@severity:"))
-                .map(t -> t.substring(10)).findFirst().orElse("fail");
+        synchronized (this) {
+            unfinished.remove(testCase.getId());
+        }
         List<JsonNode> verdicts = verdictsByTestCase.getOrDefault(testCase.getId(), List.of());
         List<String> messages = new ArrayList<>();
         Status status = event.getResult().getStatus();
+        Throwable error = event.getResult().getError();
         String result;
         if (status == Status.PASSED) {
             boolean warned = false;
@@ -121,17 +162,52 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                 }
             }
             result = warned ? "warn" : noted ? "info" : "pass";
-        } else if (status == Status.FAILED) {
+        } else if (status == Status.FAILED && error instanceof AssertionError) {
             result = "fail";
-            Throwable error = event.getResult().getError();
-            messages.add(error == null ? "failed" : String.valueOf(error.getMessage()));
+            messages.add(String.valueOf(error.getMessage()));
         } else {
-            result = "skipped";
-            messages.add("scenario " + status.name().toLowerCase());
+            result = "error";
+            messages.addAll(stepProblems.getOrDefault(testCase.getId(), List.of()));
+            if (messages.isEmpty()) {
+                messages.add(status == Status.FAILED ? "the scenario errored (nothing judged): " + describe(error)
+                        : "the scenario was " + status.name().toLowerCase() + " (nothing judged)"
+                        + (error == null ? "" : ": " + describe(error)));
+            }
         }
-        outcomes.add(new ScenarioOutcome(testCase.getName(), testCase.getUri().toString().replaceFirst("^.*?(features/)", "$1")
-                + ":" + testCase.getLocation().getLine(), requirements, severity, result,
-                messages.stream().map(redactor::redact).toList()));
+        outcomes.add(outcome(testCase, result, messages));
+    }
+
+    private ScenarioOutcome outcome(TestCase testCase, String result, List<String> messages) {
+        List<String> requirements = testCase.getTags().stream().filter(t -> t.startsWith("@req:"))
+                .map(t -> t.substring(5)).toList();
+        String severity = testCase.getTags().stream().filter(t -> t.startsWith("@severity:"))
+                .map(t -> t.substring(10)).findFirst().orElse("fail");
+        return new ScenarioOutcome(testCase.getName(), location(testCase.getUri()) + ":" + testCase.getLocation().getLine(),
+                requirements, severity, result, messages.stream().map(redactor::redact).toList());
+    }
+
+    /** features/... relative to the kit root where it is under one, else the file's path: usable as a filter. */
+    static String location(URI uri) {
+        String path = "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
+        return path.replaceFirst("^.*?/(features/)", "$1");
+    }
+
+    /** The exception's class and message, and its root cause's: never a bare class name. */
+    static String describe(Throwable error) {
+        if (error == null) {
+            return "no cause reported";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = error.getClass().getSimpleName() + ": " + firstLine(error);
+        return root == error ? text : text + " (cause: " + root.getClass().getSimpleName() + ": " + firstLine(root) + ")";
+    }
+
+    private static String firstLine(Throwable error) {
+        return error == null || error.getMessage() == null ? "(no message)"
+                : error.getMessage().lines().findFirst().orElse("(no message)");
     }
 
     private static String verdictLine(JsonNode verdict) {
@@ -140,93 +216,139 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                 + "; observed " + verdict.path("observed").asText();
     }
 
-    private void finish(Instant finished) {
-        Requirements requirements = Requirements.load();
-        Map<String, List<ScenarioOutcome>> byRequirement = new TreeMap<>(ConformanceSummary::compareIds);
-        synchronized (outcomes) {
-            for (ScenarioOutcome outcome : outcomes) {
-                for (String id : outcome.requirements()) {
-                    byRequirement.computeIfAbsent(id, key -> new ArrayList<>()).add(outcome);
+    /** A reason the run could not judge, found outside the scenarios (environment, input, a crash). */
+    public synchronized ConformanceSummary notJudged(String reason) {
+        notJudged.add(reason);
+        if (finished) {
+            rows = requirementRows();
+        }
+        return this;
+    }
+
+    /** The run stopped by a Throwable (OutOfMemoryError, a Cucumber failure): scenarios in flight count as ERROR. */
+    public synchronized void runStopped(Throwable cause) {
+        stopCause = describe(cause);
+        if (finished && !dropped.isEmpty()) { // Cucumber said the run finished before the Error reached the kit
+            synchronized (outcomes) {
+                for (ScenarioOutcome outcome : dropped) {
+                    outcomes.set(outcomes.indexOf(outcome), new ScenarioOutcome(outcome.name(), outcome.location(),
+                            outcome.requirements(), outcome.severity(), outcome.result(), List.of(droppedMessage())));
                 }
             }
-        }
-        List<RequirementRow> table = new ArrayList<>();
-        for (Map.Entry<String, Requirements.Requirement> known : requirements.all().entrySet()) {
-            byRequirement.putIfAbsent(known.getKey(), List.of());
-        }
-        for (Map.Entry<String, List<ScenarioOutcome>> entry : byRequirement.entrySet()) {
-            Requirements.Requirement requirement = requirements.find(entry.getKey()).orElse(
-                    new Requirements.Requirement(entry.getKey(), "fail", "(not in the catalogue)", ""));
-            String result = entry.getValue().isEmpty() ? "not covered" : worst(entry.getValue());
-            java.util.Optional<Deviations.Entry> known = deviations.find(entry.getKey());
-            if (known.isPresent()) {
-                if (result.equals(known.get().expected())) {
-                    result = "deviation";
-                } else if (result.equals("pass")) {
-                    deviationProblems.add(entry.getKey() + " passed but " + deviations.source() + " expects it to "
-                            + known.get().expected() + ": remove the entry");
-                } else if (result.equals("not covered") && fullRun) {
-                    deviationProblems.add(entry.getKey() + " in " + deviations.source()
-                            + " matched no scenario: remove or correct the entry");
-                }
-            } else if (result.equals("fail") || result.equals("warn")) {
-                readyToPaste.add(Deviations.readyToPaste(client, entry.getKey(), result));
-            }
-            List<String> failures = entry.getValue().stream().filter(o -> !o.result().equals("pass"))
-                    .map(o -> o.location() + " " + o.name() + ": " + String.join(" | ", o.messages())).toList();
-            table.add(new RequirementRow(entry.getKey(), requirement.severity(), requirement.title(), result,
-                    entry.getValue().size(), failures));
-        }
-        rows = table;
-        if (reports != null) {
-            write(Duration.between(started, finished));
+            dropped.clear();
+            rows = requirementRows();
         }
     }
 
-    private static String worst(List<ScenarioOutcome> outcomes) {
-        List<String> order = List.of("fail", "warn", "info", "skipped", "pass");
-        return outcomes.stream().map(ScenarioOutcome::result).min((a, b) -> order.indexOf(a) - order.indexOf(b))
-                .orElse("pass");
-    }
-
-    static int compareIds(String a, String b) {
-        String order = "PFRCJK";
-        int byFamily = Integer.compare(order.indexOf(a.charAt(0)), order.indexOf(b.charAt(0)));
-        if (byFamily != 0) {
-            return byFamily;
-        }
-        try {
-            return Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1)));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
+    private String droppedMessage() {
+        return "the scenario started but never finished (nothing judged): "
+                + (interrupted ? "the run was interrupted" : stopCause == null ? "the run stopped" : stopCause);
     }
 
     /**
-     * The run's verdict: every failed scenario is an accepted deviation (all its requirements are), and no deviation
-     * entry is stale. A failed scenario without requirement tags always counts.
+     * A SIGTERM or Ctrl-C (from a shutdown hook, while the run may still be going): the report says INTERRUPTED,
+     * verdict NOT_JUDGED, with whatever had finished so far; later events change nothing.
      */
+    public synchronized void interrupted() {
+        if (interrupted) {
+            return;
+        }
+        interrupted = true;
+        notJudged("interrupted: the run was stopped (SIGTERM or Ctrl-C) before it finished; " + outcomes.size()
+                + " scenario(s) had finished");
+        published = false;
+        publish();
+    }
+
+    /**
+     * Computes the verdict if Cucumber never said the run finished (it died, or never started), then writes the
+     * reports and the console summary, once.
+     */
+    public synchronized void publish() {
+        if (!finished) {
+            finish(Instant.now());
+        }
+        if (published) {
+            return;
+        }
+        published = true;
+        if (reports != null) {
+            new SummaryWriter(this, redactor).write(reports, console, Duration.between(started, ended));
+        }
+    }
+
+    private synchronized void finish(Instant end) {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        ended = end;
+        for (TestCase testCase : unfinished.values()) {
+            ScenarioOutcome outcome = outcome(testCase, "error", List.of(droppedMessage()));
+            dropped.add(outcome);
+            outcomes.add(outcome);
+        }
+        unfinished.clear();
+        rows = requirementRows();
+    }
+
+    private List<RequirementRow> requirementRows() {
+        RequirementTable table = RequirementTable.of(outcomes(), deviations, fullRun && notJudged.isEmpty(), client);
+        deviationProblems.clear();
+        deviationProblems.addAll(table.deviationProblems());
+        readyToPaste.clear();
+        readyToPaste.addAll(table.readyToPaste());
+        return table.rows();
+    }
+
+    /** The run's verdict: PASS, FAIL or NOT_JUDGED, with its reasons and exit code. */
+    public synchronized RunVerdict verdict() {
+        return RunVerdict.of(outcomes(), deviations, deviationProblems, notJudged);
+    }
+
+    /** PASS: every scenario judged, every failure an accepted deviation, no deviation entry stale. */
     public boolean conformant() {
-        boolean everyFailureAccepted = outcomes().stream().filter(o -> o.result().equals("fail"))
-                .allMatch(o -> !o.requirements().isEmpty() && o.requirements().stream()
-                        .allMatch(id -> deviations.find(id).map(e -> e.expected().equals("fail")).orElse(false)));
-        return everyFailureAccepted && deviationProblems.isEmpty();
+        return verdict().verdict() == RunVerdict.Word.PASS;
+    }
+
+    public boolean wasInterrupted() {
+        return interrupted;
     }
 
     public List<String> deviationProblems() {
         return List.copyOf(deviationProblems);
     }
 
+    List<String> readyToPaste() {
+        return List.copyOf(readyToPaste);
+    }
+
+    String client() {
+        return client;
+    }
+
+    String target() {
+        return target;
+    }
+
     public long failedScenarios() {
-        return outcomes.stream().filter(o -> o.result().equals("fail")).count();
+        return count("fail");
+    }
+
+    public long erroredScenarios() {
+        return count("error");
     }
 
     public long passedScenarios() {
-        return outcomes.stream().filter(o -> !o.result().equals("fail") && !o.result().equals("skipped")).count();
+        return outcomes().stream().filter(o -> !o.result().equals("fail") && !o.result().equals("error")).count();
     }
 
     public long warnedScenarios() {
-        return outcomes.stream().filter(o -> o.result().equals("warn")).count();
+        return count("warn");
+    }
+
+    private long count(String result) {
+        return outcomes().stream().filter(o -> o.result().equals(result)).count();
     }
 
     public List<ScenarioOutcome> outcomes() {
@@ -237,111 +359,5 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     public List<RequirementRow> rows() {
         return rows;
-    }
-
-    private void write(Duration took) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        for (String result : List.of("pass", "fail", "warn", "info", "deviation", "skipped", "not covered")) {
-            counts.put(result, rows.stream().filter(r -> r.result().equals(result)).count());
-        }
-        String verdict = conformant() ? "PASS" : "FAIL";
-        try {
-            Files.createDirectories(reports);
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("suite", "Finesse SSO Conformance Kit");
-            json.put("version", Versions.kit());
-            json.put("client", client);
-            json.put("target", target);
-            json.put("verdict", verdict);
-            json.put("scenarios", Map.of("passed", passedScenarios(), "failed", failedScenarios(),
-                    "warned", warnedScenarios()));
-            json.put("requirements", counts);
-            json.put("deviationProblems", deviationProblems);
-            json.put("rows", rows);
-            json.put("scenarioOutcomes", outcomes());
-            Files.writeString(reports.resolve("verdict.json"), redactor.redact(JSON.writeValueAsString(json)));
-            Files.writeString(reports.resolve("summary.md"), redactor.redact(markdown(verdict, counts, took)));
-            Files.writeString(reports.resolve("summary.html"), redactor.redact(html(verdict, counts, took)),
-                    StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the conformance summary under " + reports, e);
-        }
-        if (console == null) {
-            return;
-        }
-        console.println();
-        console.println("Finesse SSO Conformance Kit " + Versions.kit() + "  client: " + client + "  target: " + target);
-        console.printf("Scenarios: %d passed, %d failed, %d with warnings  (%.1f s)%n", passedScenarios(),
-                failedScenarios(), warnedScenarios(), took.toMillis() / 1000.0);
-        console.println("Requirements: " + counts.get("pass") + " pass, " + counts.get("fail") + " fail, "
-                + counts.get("warn") + " warn, " + counts.get("info") + " info, " + counts.get("deviation")
-                + " deviation, " + counts.get("skipped")
-                + " skipped, " + counts.get("not covered")
-                + " not covered (of " + rows.size() + ")");
-        outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
-                "  " + o.result().toUpperCase() + " " + o.location() + "  " + o.name() + "\n      "
-                        + redactor.redact(String.join("\n      ", o.messages()).replace("\n", "\n      "))));
-        deviationProblems.forEach(problem -> console.println("  DEVIATION LIST: " + problem));
-        if (!readyToPaste.isEmpty()) {
-            console.println("  Known and accepted? Paste into deviations/" + client + ".json:");
-            readyToPaste.forEach(line -> console.println("    " + line));
-        }
-        console.println("Verdict: " + verdict + "   (reports: " + reports + "/summary.md, summary.html, verdict.json)");
-    }
-
-    private String markdown(String verdict, Map<String, Long> counts, Duration took) {
-        StringBuilder md = new StringBuilder("# Finesse SSO conformance: " + verdict + "\n\n");
-        md.append("| | |\n|---|---|\n| Suite version | ").append(Versions.kit()).append(" |\n| Client | ")
-                .append(client).append(" |\n| Target | ").append(target).append(" |\n| Scenarios | ")
-                .append(passedScenarios()).append(" passed, ").append(failedScenarios()).append(" failed, ")
-                .append(warnedScenarios()).append(" with warnings |\n| Requirements | ").append(counts.entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse(""))
-                .append(" |\n| Wall time | ").append(took.toMillis()).append(" ms |\n\n");
-        md.append("| Requirement | Severity | Result | Scenarios | Behaviour |\n|---|---|---|---|---|\n");
-        for (RequirementRow row : rows) {
-            md.append("| ").append(row.id()).append(" | ").append(row.severity()).append(" | **").append(row.result())
-                    .append("** | ").append(row.scenarios()).append(" | ").append(row.title().replace("|", "\\|"))
-                    .append(" |\n");
-        }
-        List<RequirementRow> failing = rows.stream().filter(r -> !r.failures().isEmpty()).toList();
-        if (!failing.isEmpty()) {
-            md.append("\n## What went wrong\n");
-            for (RequirementRow row : failing) {
-                md.append("\n### ").append(row.id()).append("\n");
-                row.failures().forEach(f -> md.append("- ").append(f.replace("\n", " ")).append('\n'));
-            }
-        }
-        return md.toString();
-    }
-
-    private String html(String verdict, Map<String, Long> counts, Duration took) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Finesse SSO "
-                + "conformance: " + verdict + "</title><style>body{font-family:sans-serif;margin:2em}td,th{padding:4px 8px;"
-                + "border-bottom:1px solid #ddd;text-align:left;vertical-align:top}.pass{color:#070}.fail{color:#b00;"
-                + "font-weight:bold}.warn{color:#a60}.nc{color:#888}</style></head><body>");
-        html.append("<h1>Finesse SSO conformance: <span class=\"").append(verdict.toLowerCase()).append("\">")
-                .append(verdict).append("</span></h1><p>Suite ").append(esc(Versions.kit())).append(" &middot; client <b>")
-                .append(esc(client)).append("</b> &middot; target ").append(esc(target)).append(" &middot; ")
-                .append(passedScenarios()).append(" scenarios passed, ").append(failedScenarios()).append(" failed, ")
-                .append(warnedScenarios()).append(" with warnings &middot; ").append(took.toMillis())
-                .append(" ms</p><table><tr><th>Requirement</th><th>Severity</th><th>Result</th><th>Scenarios</th>"
-                        + "<th>Behaviour</th><th>Details</th></tr>");
-        for (RequirementRow row : rows) {
-            String css = switch (row.result()) {
-                case "pass" -> "pass";
-                case "fail" -> "fail";
-                case "warn", "info" -> "warn";
-                default -> "nc";
-            };
-            html.append("<tr><td>").append(esc(row.id())).append("</td><td>").append(esc(row.severity()))
-                    .append("</td><td class=\"").append(css).append("\">").append(esc(row.result())).append("</td><td>")
-                    .append(row.scenarios()).append("</td><td>").append(esc(row.title())).append("</td><td><pre>")
-                    .append(esc(String.join("\n", row.failures()))).append("</pre></td></tr>");
-        }
-        return html.append("</table></body></html>").toString();
-    }
-
-    private static String esc(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

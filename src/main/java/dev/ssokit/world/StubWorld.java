@@ -43,6 +43,7 @@ public final class StubWorld implements AutoCloseable {
     private final SsoState state;
     private final UserDirectory directory;
     private final Map<String, String> links;
+    private final dev.ssokit.world.hostile.HostileLab hostile;
     /** Lab pages whose header bytes Jetty would sanitise (C13): ${finesse-raw}. */
     private RawLabServer raw;
 
@@ -59,6 +60,7 @@ public final class StubWorld implements AutoCloseable {
         this.settings = settings;
         this.state = state;
         this.directory = directory;
+        this.hostile = new dev.ssokit.world.hostile.HostileLab(servers, tls, workDirectory);
     }
 
     /** Extra names the browser-behaviour pages use (see stubs/hosts): sub-, sibling and co-resident hosts. */
@@ -105,12 +107,23 @@ public final class StubWorld implements AutoCloseable {
         List<String> names = new ArrayList<>(new java.util.LinkedHashSet<>(hostNames.values()));
         names.addAll(LAB_HOST_NAMES);
         names.add("localhost");
-        TlsMaterial tls = TlsMaterial.generate(names, work);
+        TlsMaterial tls;
+        UserDirectory directory;
+        try {
+            // keys never outlive the JVM: deleted on close, and (files first, then the folder) at exit, SIGTERM too
+            work.toFile().deleteOnExit();
+            tls = TlsMaterial.generate(names, work);
+            tls.serverKeyStore().toFile().deleteOnExit();
+            tls.trustStore().toFile().deleteOnExit();
+            directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
+        } catch (RuntimeException e) {
+            deleteTree(work);
+            throw e;
+        }
         VirtualClock clock = new VirtualClock();
         Journal journal = new Journal();
         WorldSettings settings = new WorldSettings();
         SsoState state = new SsoState();
-        UserDirectory directory = UserDirectory.load(stubsDirectory.resolve("users.json"));
         StubContext context = new StubContext(settings, state, directory,
                 new TokenService(hostNames.get(StubSystem.IDS), clock), clock);
 
@@ -146,6 +159,7 @@ public final class StubWorld implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             servers.values().forEach(WireMockServer::stop);
+            deleteTree(work);
             throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
         }
         context.baseUris(baseUris.get(StubSystem.FINESSE), baseUris.get(StubSystem.IDS), baseUris.get(StubSystem.IDP));
@@ -167,6 +181,7 @@ public final class StubWorld implements AutoCloseable {
             raw = RawLabServer.start(tls, journal, clock);
         } catch (RuntimeException e) {
             servers.values().forEach(WireMockServer::stop);
+            deleteTree(work);
             throw new IllegalStateException("The stub world did not start: " + e.getMessage(), e);
         }
         links.put("${finesse-raw}", "https://" + hostNames.get(StubSystem.FINESSE) + ":" + raw.port());
@@ -200,6 +215,7 @@ public final class StubWorld implements AutoCloseable {
 
     /** A fresh scenario: empty journal, clock at its start, default settings, no sessions, codes or tokens. */
     public void reset() {
+        hostile.reset();
         journal.clear();
         clock.reset();
         settings.reset();
@@ -251,13 +267,36 @@ public final class StubWorld implements AutoCloseable {
         return state;
     }
 
+    /** The robustness catalogue's hostile answers and servers (cleared at each reset). */
+    public dev.ssokit.world.hostile.HostileLab hostile() {
+        return hostile;
+    }
+
+    /** The Finesse stub's plain-http base URI (S2: a client given an http:// Finesse URL). */
+    public URI finesseHttpBaseUri() {
+        return URI.create(links.get("${finesse-http}"));
+    }
+
     @Override
     public void close() {
+        hostile.close();
         servers.values().forEach(WireMockServer::stop);
         if (raw != null) {
             raw.close();
         }
-        try (Stream<Path> files = Files.walk(workDirectory)) {
+        deleteTree(workDirectory);
+    }
+
+    /** The folder of the world's keys (deleted by {@link #close()}). */
+    public Path workDirectory() {
+        return workDirectory;
+    }
+
+    private static void deleteTree(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException ignored) {
             // a leftover temp folder holds only throw-away keys of a CA that no longer signs anything

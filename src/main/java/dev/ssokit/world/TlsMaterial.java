@@ -45,11 +45,16 @@ public final class TlsMaterial {
     private final Path serverKeyStore;
     private final Path trustStore;
     private volatile SSLContext clientContext;
+    private final KeyPair caKeys;
+    private final Path directory;
 
-    private TlsMaterial(X509Certificate caCertificate, Path serverKeyStore, Path trustStore) {
+    private TlsMaterial(X509Certificate caCertificate, Path serverKeyStore, Path trustStore, KeyPair caKeys,
+                        Path directory) {
         this.caCertificate = caCertificate;
         this.serverKeyStore = serverKeyStore;
         this.trustStore = trustStore;
+        this.caKeys = caKeys;
+        this.directory = directory;
     }
 
     public static TlsMaterial generate(List<String> hostNames, Path directory) {
@@ -90,9 +95,38 @@ public final class TlsMaterial {
             trust.setCertificateEntry("stub-ca", caCert);
             Path trustPath = directory.resolve("stub-ca-truststore.p12");
             store(trust, trustPath);
-            return new TlsMaterial(caCert, keyStorePath, trustPath);
+            return new TlsMaterial(caCert, keyStorePath, trustPath, caKeys, directory);
         } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IllegalStateException("Could not generate the stub world's TLS certificates in " + directory, e);
+        }
+    }
+
+    /**
+     * A further server key store (PKCS12, {@link #storePassword()}) signed by this CA, for the hostile lab's TLS
+     * faults: a certificate for other names (host-name mismatch) or with past dates (expired).
+     */
+    public Path issueServerKeyStore(String fileName, List<String> hostNames, Instant notBefore, Instant notAfter) {
+        try {
+            X500Name caName = X500Name.getInstance(caCertificate.getSubjectX500Principal().getEncoded());
+            KeyPair keys = ecKeyPair();
+            X509v3CertificateBuilder server = new JcaX509v3CertificateBuilder(caName, serial(), Date.from(notBefore),
+                    Date.from(notAfter), new X500Name("CN=" + hostNames.get(0)), keys.getPublic());
+            List<GeneralName> names = new ArrayList<>();
+            for (String host : hostNames) {
+                names.add(new GeneralName(GeneralName.dNSName, host));
+            }
+            server.addExtension(Extension.subjectAlternativeName, false,
+                    new GeneralNames(names.toArray(GeneralName[]::new)));
+            server.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+            X509Certificate cert = sign(server, caKeys);
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(null, null);
+            keyStore.setKeyEntry("stub", keys.getPrivate(), STORE_PASSWORD, new X509Certificate[] {cert, caCertificate});
+            Path path = directory.resolve(fileName);
+            store(keyStore, path);
+            return path;
+        } catch (IOException | GeneralSecurityException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException("Could not issue a certificate for " + hostNames + " in " + directory, e);
         }
     }
 

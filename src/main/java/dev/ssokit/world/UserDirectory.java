@@ -44,7 +44,8 @@ public final class UserDirectory {
     private static String text(JsonNode node, String field, Path file) {
         JsonNode value = node.get(field);
         if (value == null || value.asText().isBlank()) {
-            throw new IllegalArgumentException(file + ": an agent has no \"" + field + "\" (" + node + " without secrets)");
+            throw new IllegalArgumentException(file + ": agent '" + node.path("loginName").asText("?") + "' has no \""
+                    + field + "\"");
         }
         return value.asText();
     }

@@ -50,6 +50,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private static final Pattern LOGIN_ID = Pattern.compile("<loginId>\\s*([^<]+?)\\s*</loginId>");
     private static final Pattern ELEMENT = Pattern.compile("<(systemAuthMode|deploymentType|authMode)>\\s*([^<]*?)\\s*</\\1>");
     private static final int MAX_PAGES_IN_FLOW = 12;
+    private static final String UNREADABLE_USER_AUTH_MODE = "UserAuthMode could not be read";
 
     private final ClientSettings settings;
     private final java.util.List<dev.ssokit.client.Hop> hops = new java.util.ArrayList<>();
@@ -60,17 +61,25 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private String loginId;
     private DeploymentType deploymentType;
     private AuthMode authenticatedWith;
+    private final OperationDeadline deadline;
+    private HopGuard guard;
+    private ScriptWatch scripts;
 
     public HtmlUnitClient(ClientSettings settings) {
         this.settings = settings;
+        this.deadline = new OperationDeadline(settings.limits());
         this.browser = newBrowser();
     }
 
     private WebClient newBrowser() {
         GuardedWebClient browser = new GuardedWebClient(BrowserVersion.BEST_SUPPORTED, settings);
-        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings, browser.jar()));
-        browser.setWebConnection(new HopRecorder(DefectiveRedirects.needed(settings)
-                ? new DefectiveRedirects(connection, settings) : connection, hops));
+        org.htmlunit.WebConnection connection = new RulesConnection(browser, new CookieRules(settings, browser.jar()),
+                new ExchangeLimits(deadline));
+        guard = new HopGuard(new HopRecorder(DefectiveRedirects.needed(settings)
+                ? new DefectiveRedirects(connection, settings) : connection, hops), settings, deadline,
+                () -> currentPageUrl(browser));
+        browser.setWebConnection(guard);
+        scripts = ScriptWatch.install(browser, settings.limits(), guard);
         browser.getOptions().setRedirectEnabled(!settings.has(Defect.NO_REDIRECTS));
         if (settings.has(Defect.NO_META_REFRESH)) {
             browser.setRefreshHandler((page, url, seconds) -> { });
@@ -82,7 +91,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
         browser.getOptions().setThrowExceptionOnScriptError(false);
         browser.getOptions().setThrowExceptionOnFailingStatusCode(false);
         browser.getOptions().setPrintContentOnFailingStatusCode(false);
-        browser.getOptions().setTimeout((int) Math.min(Integer.MAX_VALUE, settings.scriptTimeout().toMillis()));
+        browser.getOptions().setTimeout((int) Math.min(settings.limits().connectTimeout().toMillis(),
+                settings.limits().readTimeout().toMillis()));
         browser.getCookieManager().setCookiesEnabled(!settings.has(Defect.NO_COOKIES));
         return browser;
     }
@@ -107,7 +117,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
             deploymentType = DeploymentType.parse(element(reply.value().body(), "deploymentType"));
             return Outcome.ok(new SystemReport(mode, deploymentType));
         } catch (IllegalArgumentException e) {
-            return Outcome.failed("SystemInfo could not be read: " + e.getMessage());
+            return Outcome.failed("SystemInfo could not be read (GET host " + settings.finesseBaseUri().getHost()
+                    + " path /finesse/api/SystemInfo answered HTTP 200): " + e.getMessage() + "; stopped before "
+                    + "sending any credentials");
         }
     }
 
@@ -125,7 +137,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
         try {
             return Outcome.ok(AuthMode.parse(element(reply.value().body(), "authMode")));
         } catch (IllegalArgumentException e) {
-            return Outcome.failed("UserAuthMode could not be read: " + e.getMessage());
+            return Outcome.failed(UNREADABLE_USER_AUTH_MODE + " (GET host " + settings.finesseBaseUri().getHost()
+                    + " path /finesse/api/UserAuthMode/" + pathSegment(username) + " answered HTTP 200): "
+                    + e.getMessage());
         }
     }
 
@@ -188,6 +202,11 @@ public final class HtmlUnitClient implements ClientUnderTest {
                     if (credentials == null) {
                         return Outcome.failed("The flow reached the IdP login page, but no credentials are known");
                     }
+                    Optional<String> refused = settings.has(Defect.POSTS_PASSWORD_ANYWHERE) ? Optional.empty()
+                            : LoginFormPolicy.refusal(login.get(), credentials.username());
+                    if (refused.isPresent()) {
+                        return Outcome.failed(refused.get());
+                    }
                     page = submitLogin(login.get());
                     credentialsSubmitted = true;
                     continue;
@@ -208,7 +227,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
         if (settings.has(Defect.NO_WAIT_FOR_TIMERS)) {
             return page;
         }
-        long deadline = System.nanoTime() + settings.scriptTimeout().toNanos();
+        long deadline = System.nanoTime() + this.deadline.boundMillis(settings.scriptTimeout()) * 1_000_000L;
         Page current = page;
         while (true) {
             long left = Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
@@ -265,7 +284,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
         try {
             json = JSON.readTree(body);
         } catch (IOException e) {
-            return Outcome.failed("The token response is not valid JSON (HTTP " + response.getStatusCode() + ")");
+            return Outcome.failed("The token response is not valid JSON (HTTP " + response.getStatusCode() + " from "
+                    + withoutQuery(response.getWebRequest().getUrl()) + ")");
         }
         if (response.getStatusCode() != 200) {
             return Outcome.failed("Finesse refused the token request: HTTP " + response.getStatusCode() + " "
@@ -362,6 +382,11 @@ public final class HtmlUnitClient implements ClientUnderTest {
                 mode = AuthMode.SSO;
             } else {
                 Outcome<AuthMode> user = readUserAuthMode(credentials.username());
+                if (!user.succeeded() && user.failure().startsWith(UNREADABLE_USER_AUTH_MODE)
+                        && !settings.has(Defect.BASIC_ON_UNREADABLE_USER_AUTH_MODE)) {
+                    return Outcome.failed(user.failure() + "; stopped (S4): an unreadable answer never decides "
+                            + "which credentials the client sends, so none were sent");
+                }
                 mode = user.succeeded() && user.value() == AuthMode.SSO ? AuthMode.SSO : AuthMode.NON_SSO;
             }
         } else if (mode == AuthMode.SSO && settings.has(Defect.CALLS_USER_AUTH_MODE_ON_SSO)) {
@@ -577,6 +602,22 @@ public final class HtmlUnitClient implements ClientUnderTest {
         browser.close();
     }
 
+    OperationDeadline deadline() {
+        return deadline;
+    }
+
+    /** Scripts stopped by the script limit and hops refused since the last call (for the operation's report). */
+    List<String> takeNotes() {
+        List<String> notes = new java.util.ArrayList<>(scripts.take());
+        notes.addAll(guard.takeRefusals());
+        return notes;
+    }
+
+    private static URL currentPageUrl(WebClient browser) {
+        Page page = browser.getCurrentWindow() == null ? null : browser.getCurrentWindow().getEnclosedPage();
+        return page == null ? null : page.getUrl();
+    }
+
     private URL url(String path) {
         if (path.startsWith("https://") || path.startsWith("http://")) {
             try {
@@ -615,7 +656,12 @@ public final class HtmlUnitClient implements ClientUnderTest {
         return url.getProtocol() + "://" + url.getAuthority() + url.getPath();
     }
 
-    private static String describe(Exception e) {
+    /** An operation's failure: the hop's own words when a guard stopped it or translated it, else the cause. */
+    private String describe(Exception e) {
+        HopStopped stopped = NetworkFailures.find(e, HopStopped.class);
+        if (stopped != null) {
+            return stopped.getMessage();
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

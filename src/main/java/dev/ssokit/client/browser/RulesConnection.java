@@ -16,10 +16,12 @@ import org.htmlunit.WebClient;
  */
 final class RulesConnection extends HttpWebConnection {
     private final CookieRules rules;
+    private final ExchangeLimits limits;
 
-    RulesConnection(WebClient client, CookieRules rules) {
+    RulesConnection(WebClient client, CookieRules rules, ExchangeLimits limits) {
         super(client);
         this.rules = rules;
+        this.limits = limits;
     }
 
     /** HttpClient keeps its hands off cookies: the kit's engine alone reads Set-Cookie and writes Cookie. */
@@ -32,7 +34,7 @@ final class RulesConnection extends HttpWebConnection {
     @Override
     protected HttpClientBuilder createHttpClientBuilder() {
         HttpClientBuilder configured = super.createHttpClientBuilder();
-        DecoratingBuilder decorating = new DecoratingBuilder(rules);
+        DecoratingBuilder decorating = new DecoratingBuilder(rules, limits);
         try {
             for (Field field : HttpClientBuilder.class.getDeclaredFields()) {
                 if (!Modifier.isStatic(field.getModifiers())) {
@@ -62,6 +64,7 @@ final class RulesConnection extends HttpWebConnection {
     @SuppressWarnings("unused")
     private static final class DecoratingBuilder extends HttpClientBuilder {
         private final CookieRules rules;
+        private final ExchangeLimits limits;
         private Object connTimeToLive;
         private Object connTimeToLiveTimeUnit;
         private Object defaultConnectionConfig;
@@ -75,15 +78,17 @@ final class RulesConnection extends HttpWebConnection {
         private Object sslSocketFactory;
         private Object systemProperties;
 
-        DecoratingBuilder(CookieRules rules) {
+        DecoratingBuilder(CookieRules rules, ExchangeLimits limits) {
             this.rules = rules;
+            this.limits = limits;
         }
 
         @Override
         protected ClientExecChain decorateMainExec(ClientExecChain main) {
+            ClientExecChain limited = limits.around(main);
             return (route, request, context, aware) -> {
                 rules.process(request, context);
-                CloseableHttpResponse response = main.execute(route, request, context, aware);
+                CloseableHttpResponse response = limited.execute(route, request, context, aware);
                 rules.process(response, request, context);
                 return response;
             };

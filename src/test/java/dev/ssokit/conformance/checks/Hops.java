@@ -51,6 +51,9 @@ final class Hops {
         private String body;
         private String responseBody;
         private long at;
+        private String scheme = "https";
+        private String host;
+        private int port = 8443;
 
         private Hop(Hops journal, StubSystem system, String method, String target) {
             this.journal = journal;
@@ -92,18 +95,27 @@ final class Hops {
             return this;
         }
 
+        /** Another origin than the system's default (https, its .test name, 8443). */
+        Hop on(String onScheme, String onHost, int onPort) {
+            scheme = onScheme;
+            host = onHost;
+            port = onPort;
+            return this;
+        }
+
         Hop page(String html) {
             responseBody = html;
             return this;
         }
 
         Hops answer(int status) {
-            String host = switch (system) {
+            String defaultHost = switch (system) {
                 case FINESSE -> "finesse.test";
                 case IDS -> "ids.test";
                 case IDP -> "idp.test";
             };
-            journal.exchanges.add(new Exchange(journal.exchanges.size() + 1, system, at, method, "https", host, 8443, path, query,
+            journal.exchanges.add(new Exchange(journal.exchanges.size() + 1, system, at, method, scheme,
+                    host == null ? defaultHost : host, port, path, query,
                     requestHeaders, body, status, responseHeaders, responseBody));
             return journal;
         }
