@@ -5,11 +5,17 @@ Feature: Step 4 - log in on the IdP page
   form again with an error and no SAMLResponse.
 
   @req:J4 @severity:fail @stub-idp
-  Scenario: The login form is filled and posted like a browser posts it
+  Scenario Outline: The login form is filled and posted like a browser posts it, in the page's UTF-8
     Given a UCCE system in SSO mode
-    When agent "sjefferson" requests a token with cc_username in the query
-    Then the IdP login form was posted like a browser, as "sjefferson"
-    And the client holds a token for "sjefferson"
+    When agent "<agent>" requests a token with cc_username in the query
+    Then the IdP login form was posted like a browser, as "<agent>"
+    And the client holds a token for "<agent>"
+
+    Examples:
+      | agent      |
+      | sjefferson |
+      | anne+ops   |
+      | rené       |
 
   @req:P4 @severity:fail
   Scenario: A wrong password ends in a clear failure and no token

@@ -37,3 +37,11 @@ Feature: Step 6 - use the loginId in every later call
     And the client reads its own User object
     Then the client signed in again once after its refresh was refused
     And the client's User object read succeeded
+
+  @req:F21 @severity:fail
+  Scenario: REST calls carry one Authorization header, the Bearer, and never the password, also after a 401
+    Given a UCCE system in SSO mode
+    And agent "sjefferson" has connected with extension "98411"
+    And Finesse starts refusing every Bearer token
+    When the client reads its own User object
+    Then every Finesse API call carried one Authorization header, the Bearer, and no password

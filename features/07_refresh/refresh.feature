@@ -34,6 +34,7 @@ Feature: Step 7 - refresh the access token before it expires
     Then the refresh sent the refresh token
     When the client reads its own User object
     Then the client's User object read succeeded
+    And every Finesse API call after a refresh carried the refreshed access token
 
   @req:F15 @severity:warn
   Scenario: The refresh is a form POST, so the refresh token stays out of URLs
@@ -50,7 +51,8 @@ Feature: Step 7 - refresh the access token before it expires
     When 240 seconds pass
     And 240 seconds pass
     And 240 seconds pass
-    Then each of the 3 refreshes used a refresh token not used before
+    Then each refresh posted the access token it renewed
+    And each of the 3 refreshes used a refresh token not used before
 
   @req:F9 @severity:fail
   Scenario: Where IdS revokes used refresh tokens, each refresh sends the newest one
@@ -81,3 +83,33 @@ Feature: Step 7 - refresh the access token before it expires
     Then the client followed the refresh redirect to a new token
     When the client reads its own User object
     Then the client's User object read succeeded
+
+  @req:F20 @severity:warn
+  Scenario: Cycle after cycle, each refresh comes at 75-100 % of the lifetime of the token it renews
+    Given a UCCE system in SSO mode
+    And agent "sjefferson" has connected with extension "98411"
+    When 240 seconds pass
+    And 30 seconds pass
+    And 30 seconds pass
+    And 30 seconds pass
+    And 150 seconds pass
+    And 240 seconds pass
+    Then up to 720 seconds every token was renewed between 75 % and 100 % of its lifetime
+
+  @req:F11 @severity:fail
+  Scenario: A sign-in again asks for a refresh token again, so the next renewal is a refresh
+    Given a UCCE system in SSO mode
+    And refresh tokens live 200 seconds
+    And agent "sjefferson" has connected with extension "98411"
+    And refresh tokens live 7200 seconds
+    When 240 seconds pass
+    And 240 seconds pass
+    Then after signing in again the client renewed its token with a refresh
+
+  @req:F22 @severity:fail
+  Scenario: Each authorization code is presented once, also across a sign-in again
+    Given a UCCE system in SSO mode
+    And refresh tokens live 200 seconds
+    And agent "sjefferson" has connected with extension "98411"
+    When 240 seconds pass
+    Then each authorization code went to Finesse once

@@ -6,6 +6,7 @@ Feature: Cookies - sending them where they belong (RFC 6265 §5.4)
     When the client opens "${finesse}/lab/c14/set"
     Then cookie "c14secure" was not sent to "http://finesse.test/lab/c14/check"
     And cookie "c14plain" was sent to "http://finesse.test/lab/c14/check"
+    And cookie "c14upper" was not sent to "http://finesse.test/lab/c14/check"
 
   @req:C15 @severity:warn
   Scenario: An http response cannot overwrite a Secure cookie
@@ -39,3 +40,8 @@ Feature: Cookies - sending them where they belong (RFC 6265 §5.4)
     Then cookie "c21lax" was not sent to "https://ids.test/lab/c21/post"
     And cookie "c21none" was not sent to "https://ids.test/lab/c21/post"
     And cookie "c21lax" was sent to "https://ids.test/lab/c21/check"
+
+  @req:C29 @severity:fail
+  Scenario: Two cookies of one name on different paths both travel, the longer path first (the server reads the first)
+    When the client opens "${finesse}/lab/c17/set"
+    Then cookie "c17" went to "https://finesse.test/lab/c17/deep/check" as "deep" before "root"

@@ -50,6 +50,7 @@ Feature: Cookies - storing what Set-Cookie says (RFC 6265 §5.2-5.3, rfc6265bis)
     Then cookie "c7a" was not sent to "https://finesse.test/lab/c7/check"
     And cookie "c7b" was not sent to "https://finesse.test/lab/c7/check"
     And cookie "c7c" was not sent to "https://finesse.test/lab/c7/check"
+    And cookie "c7d" was not sent to "https://finesse.test/lab/c7/check"
     And cookie "c7m" was sent to "https://finesse.test/lab/c7/check"
 
   @req:C8 @severity:warn
@@ -104,3 +105,36 @@ Feature: Cookies - storing what Set-Cookie says (RFC 6265 §5.2-5.3, rfc6265bis)
     Then cookie "c24session" was sent to "https://finesse.test/lab/c24/before"
     And cookie "c24persistent" was sent to "https://finesse.test/lab/c24/check"
     And cookie "c24session" was not sent to "https://finesse.test/lab/c24/check"
+
+  @req:C25 @severity:fail
+  Scenario: A cookie expires when its Max-Age runs out on the clock, not before, and a new Max-Age renews it
+    When the client opens "${finesse}/lab/c25/set"
+    And 30 seconds pass
+    And the client opens "${finesse}/lab/c25/renew"
+    And 60 seconds pass
+    And the client opens "${finesse}/lab/c25/check"
+    Then cookie "c25short" was not sent to "https://finesse.test/lab/c25/check"
+    And cookie "c25long" was sent to "https://finesse.test/lab/c25/check"
+    And cookie "c25renew" was sent to "https://finesse.test/lab/c25/check" as "v2"
+
+  @req:C26 @severity:fail
+  Scenario: Max-Age=0 deletes only the cookie of that name, domain and Path, even when set from a deeper page
+    When the client opens "${finesse}/lab/c26/set"
+    Then cookie "c26" was sent to "https://finesse.test/lab/c26/check" as "root"
+
+  @req:C27 @severity:fail
+  Scenario: Cookie names and values come back exactly as set: '=', quotes, %-escapes, legal punctuation, empty
+    When the client opens "${finesse}/lab/c27/set"
+    Then cookie "c27eq" was sent to "https://finesse.test/lab/c27/check" as "a=b=="
+    And cookie "c27quote" was sent to "https://finesse.test/lab/c27/check" as '"quoted"'
+    And cookie "c27pct" was sent to "https://finesse.test/lab/c27/check" as "a%2Bb%2Fc"
+    And cookie "c27chars" was sent to "https://finesse.test/lab/c27/check" as "/a:b?c@d!e*f~g"
+    And cookie "c27empty" was sent to "https://finesse.test/lab/c27/check" as ""
+    And cookie "C27Mixed" was sent to "https://finesse.test/lab/c27/check" as "v"
+
+  @req:C28 @severity:fail
+  Scenario: Domain matches on label boundaries only, and case-insensitively
+    When the client opens "${finesse}/lab/c28/set"
+    Then cookie "c28tail" was not sent to "https://finesse.test/lab/c28/check"
+    And cookie "c28est" was not sent to "https://finesse.test/lab/c28/check"
+    And cookie "c28case" was sent to "https://finesse.test/lab/c28/check"

@@ -58,3 +58,25 @@ Feature: Redirects - follow what the server says, as a browser does
     When agent "sjefferson" requests a token with cc_username in the query
     Then an Origin or Referer header went to "https://ids.test/ids/saml/response"
     And the Referer sent to "https://ids.test/ids/saml/response" named an origin only
+
+  @req:R2 @severity:fail
+  Scenario: A POST answered 301 is followed with a GET without body, as every browser does
+    When the client opens "${finesse}/lab/r2/form301"
+    Then "https://finesse.test/lab/r2/after301" was requested with GET and no body
+
+  @req:R11 @severity:fail
+  Scenario: A body re-posted after a 307 or 308 keeps its Content-Type and Content-Length
+    When the client opens "${finesse}/lab/r3/form"
+    Then the re-POST to "https://finesse.test/lab/r3/target307" kept the Content-Type and Content-Length of the POST to "https://finesse.test/lab/r3/post307"
+    And the re-POST to "https://finesse.test/lab/r3/target308" kept the Content-Type and Content-Length of the POST to "https://finesse.test/lab/r3/post308"
+
+  @req:R12 @severity:fail
+  Scenario: A Location is followed with its percent-encodings as sent
+    When the client opens "${finesse}/lab/r12/start"
+    Then the client requested "https://finesse.test/lab/r12/a%20b/c%C3%A9?q=%2B%26%2F" with its percent-encodings unchanged
+
+  @req:R13 @severity:fail
+  Scenario: The URL fragment never reaches the server
+    When the client opens "${finesse}/lab/r5/start#agent-desktop"
+    Then no request carried the fragment "agent-desktop"
+    And the client requested GET "https://finesse.test/lab/r5/landing"

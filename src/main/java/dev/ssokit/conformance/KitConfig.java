@@ -83,6 +83,12 @@ public record KitConfig(Path root, Set<Defect> clientDefects, boolean strict, Du
         return System.getProperty("java.class.path", "");
     }
 
+    /** The process environment as a lookup, for the secrets a lab target names (env:VARIABLE). */
+    public static java.util.function.Function<String, String> environment() {
+        Map<String, String> env = System.getenv();
+        return env::get;
+    }
+
     private static String setting(String name, String fallback) {
         String value = System.getProperty(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -33,7 +33,10 @@ final class GuardedWebClient extends WebClient {
         if (settings.has(Defect.KEEPS_OLD_COOKIE_VALUE)) {
             leniency.add(CookieStore.Leniency.KEEPS_OLD_VALUE);
         }
-        this.jar = new EngineCookieManager(new CookieStore(settings.clock(), leniency));
+        // the broken twin ignores-max-age-expiry judges expiry on a clock that never moves: nothing ever runs out
+        java.time.Clock expiryClock = settings.has(Defect.IGNORES_MAX_AGE_EXPIRY)
+                ? java.time.Clock.fixed(settings.clock().instant(), java.time.ZoneOffset.UTC) : settings.clock();
+        this.jar = new EngineCookieManager(new CookieStore(expiryClock, leniency));
         setCookieManager(jar);
     }
 

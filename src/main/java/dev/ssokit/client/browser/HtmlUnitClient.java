@@ -64,10 +64,12 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private final OperationDeadline deadline;
     private HopGuard guard;
     private ScriptWatch scripts;
+    private final TokenLifecycle lifecycle;
 
     public HtmlUnitClient(ClientSettings settings) {
         this.settings = settings;
         this.deadline = new OperationDeadline(settings.limits());
+        this.lifecycle = new TokenLifecycle(settings);
         this.browser = newBrowser();
     }
 
@@ -77,7 +79,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
                         "Mozilla/5.0 (Windows NT 10.0; WOW64; Trident/7.0; rv:11.0) like Gecko").build()
                 : VariantHooks.browserVersion(settings), settings);
         org.htmlunit.WebConnection connection = VariantHooks.connection(new RulesConnection(browser,
-                new CookieRules(settings, browser.jar()), new ExchangeLimits(deadline)), settings);
+                new CookieRules(settings, browser.jar()), new ExchangeLimits(deadline),
+                WireHooks.of(settings, () -> credentials)), settings);
+        connection = FlowDefects.needed(settings) ? new FlowDefects(connection, settings) : connection;
         VariantHooks.configure(browser, settings);
         guard = new HopGuard(new HopRecorder(DefectiveRedirects.needed(settings)
                 ? new DefectiveRedirects(connection, settings) : connection, hops), settings, deadline,
@@ -170,7 +174,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
             }
         }
         try {
-            Page first = browser.getPage(url(path + "return_refresh_token=true"));
+            Page first = browser.getPage(url((path + lifecycle.refreshTokenRequest()).replaceFirst("[?&]$", "")));
             return adopt(driveToToken(first));
         } catch (IOException | RuntimeException e) {
             return Outcome.failed("The token request failed before the flow completed: " + describe(e));
@@ -190,6 +194,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
     private Outcome<TokenSet> adopt(Outcome<TokenSet> outcome) {
         if (outcome.succeeded()) {
             token = outcome.value();
+            lifecycle.adopted(token);
             authenticatedWith = AuthMode.SSO;
         }
         return outcome;
@@ -379,12 +384,13 @@ public final class HtmlUnitClient implements ClientUnderTest {
                 return Outcome.failed(system.failure());
             }
         }
-        String userId = authenticatedWith == AuthMode.NON_SSO ? credentials.username() : token.userId();
+        String userId = authenticatedWith == AuthMode.NON_SSO ? credentials.username() : lifecycle.lookupId(token);
         if (deploymentType == DeploymentType.UCCX || settings.has(Defect.LOGIN_NAME_AS_LOGIN_ID)) {
             loginId = userId;
             return Outcome.ok(loginId);
         }
-        Outcome<ApiReply> reply = callFinesse(HttpMethod.GET, "/finesse/api/User/" + pathSegment(userId), null);
+        Outcome<ApiReply> reply = callFinesse(HttpMethod.GET, "/finesse/api/User/"
+                + lifecycle.lookupSegment(userId, pathSegment(userId)), null);
         if (!reply.succeeded()) {
             return Outcome.failed(reply.failure());
         }
@@ -470,10 +476,9 @@ public final class HtmlUnitClient implements ClientUnderTest {
         if (token == null || settings.has(Defect.NEVER_REFRESH)) {
             return;
         }
-        long elapsed = Duration.between(token.obtainedAt(), settings.clock().instant()).toSeconds();
         long due = settings.has(Defect.REFRESH_AFTER_EXPIRY)
                 ? token.expiresInSeconds() + 1 : VariantHooks.refreshDue(token.expiresInSeconds(), settings);
-        if (elapsed >= due) {
+        if (lifecycle.due(token, settings.clock().instant(), due)) {
             refresh();
         }
     }
@@ -488,7 +493,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
         WebRequest request;
         try {
             request = VariantHooks.refreshRequest(url("/"), encodeUsername(credentials.username()),
-                    carrier == UsernameCarrier.QUERY, token, settings);
+                    carrier == UsernameCarrier.QUERY, token, lifecycle.postedAccessToken(token), settings);
         } catch (IOException e) {
             return Outcome.failed("Cannot build the refresh request: " + describe(e));
         }
@@ -508,6 +513,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
                         fresh.userId(), fresh.realm(), fresh.userPrincipal(), fresh.obtainedAt());
             }
             token = fresh;
+            lifecycle.refreshed();
             return Outcome.ok(fresh);
         }
         if (settings.has(Defect.NO_REAUTH_AFTER_REFRESH_REFUSED)) {
@@ -525,6 +531,8 @@ public final class HtmlUnitClient implements ClientUnderTest {
         if (!VariantHooks.keepSessionsOnReauthentication(settings)) {
             browser.getCookieManager().clearCookies();
         }
+        lifecycle.reauthenticating();
+        lifecycle.authcodeToReopen(hops()).ifPresent(this::reopen);
         return acquireToken(credentials, carrier);
     }
 
@@ -554,7 +562,7 @@ public final class HtmlUnitClient implements ClientUnderTest {
         }
         WebRequest request = new WebRequest(url(target), method);
         if (sso && !settings.has(Defect.TOKEN_IN_QUERY)) {
-            request.setAdditionalHeader("Authorization", "Bearer " + token.accessToken().reveal());
+            request.setAdditionalHeader("Authorization", "Bearer " + lifecycle.bearer(token).reveal());
         } else if (authenticatedWith == AuthMode.NON_SSO && credentials != null) {
             request.setAdditionalHeader("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     (credentials.username() + ":" + credentials.password().reveal()).getBytes(StandardCharsets.UTF_8)));
@@ -578,6 +586,11 @@ public final class HtmlUnitClient implements ClientUnderTest {
             return Outcome.failed(request.getHttpMethod() + " " + withoutQuery(request.getUrl()) + " failed: "
                     + describe(e));
         }
+    }
+
+    /** Only for a broken twin: opens an old URL again, whatever it answers. */
+    private void reopen(String address) {
+        exchange(new WebRequest(url(address), HttpMethod.GET));
     }
 
     @Override

@@ -17,11 +17,18 @@ import org.htmlunit.WebClient;
 final class RulesConnection extends HttpWebConnection {
     private final CookieRules rules;
     private final ExchangeLimits limits;
+    private final java.util.List<WireHook> hooks;
 
     RulesConnection(WebClient client, CookieRules rules, ExchangeLimits limits) {
+        this(client, rules, limits, java.util.List.of());
+    }
+
+    /** With hooks after the rules: requests pass them in order, responses in reverse order. */
+    RulesConnection(WebClient client, CookieRules rules, ExchangeLimits limits, java.util.List<WireHook> hooks) {
         super(client);
         this.rules = rules;
         this.limits = limits;
+        this.hooks = java.util.List.copyOf(hooks);
     }
 
     /** HttpClient keeps its hands off cookies: the kit's engine alone reads Set-Cookie and writes Cookie. */
@@ -34,7 +41,7 @@ final class RulesConnection extends HttpWebConnection {
     @Override
     protected HttpClientBuilder createHttpClientBuilder() {
         HttpClientBuilder configured = super.createHttpClientBuilder();
-        DecoratingBuilder decorating = new DecoratingBuilder(rules, limits);
+        DecoratingBuilder decorating = new DecoratingBuilder(rules, limits, hooks);
         try {
             for (Field field : HttpClientBuilder.class.getDeclaredFields()) {
                 if (!Modifier.isStatic(field.getModifiers())) {
@@ -65,6 +72,7 @@ final class RulesConnection extends HttpWebConnection {
     private static final class DecoratingBuilder extends HttpClientBuilder {
         private final CookieRules rules;
         private final ExchangeLimits limits;
+        private final java.util.List<WireHook> hooks;
         private Object connTimeToLive;
         private Object connTimeToLiveTimeUnit;
         private Object defaultConnectionConfig;
@@ -78,9 +86,10 @@ final class RulesConnection extends HttpWebConnection {
         private Object sslSocketFactory;
         private Object systemProperties;
 
-        DecoratingBuilder(CookieRules rules, ExchangeLimits limits) {
+        DecoratingBuilder(CookieRules rules, ExchangeLimits limits, java.util.List<WireHook> hooks) {
             this.rules = rules;
             this.limits = limits;
+            this.hooks = hooks;
         }
 
         @Override
@@ -88,7 +97,12 @@ final class RulesConnection extends HttpWebConnection {
             ClientExecChain limited = limits.around(main);
             return (route, request, context, aware) -> {
                 rules.process(request, context);
+                hooks.forEach(hook -> hook.request(request, context));
                 CloseableHttpResponse response = limited.execute(route, request, context, aware);
+                // the defects' hooks bend what the cookie engine reads (Set-Cookie), so they run before it
+                for (int i = hooks.size() - 1; i >= 0; i--) {
+                    hooks.get(i).response(response, request, context);
+                }
                 rules.process(response, request, context);
                 return response;
             };

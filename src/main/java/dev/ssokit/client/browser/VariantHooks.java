@@ -89,7 +89,8 @@ final class VariantHooks {
 
     /** The refresh: the 12.5 guide's POST form (reference), or TechNote 215626's GET query, or leaner forms. */
     static WebRequest refreshRequest(URL finesse, String encodedUsername, boolean usernameInQuery, TokenSet token,
-                                     ClientSettings settings) throws java.net.MalformedURLException {
+                                     dev.ssokit.model.Secret postedAccessToken, ClientSettings settings)
+            throws java.net.MalformedURLException {
         if (settings.has(Variant.OK_QUERY_REFRESH)) {
             return new WebRequest(new URL(finesse, "/desktop/sso/token?cc_username=" + encodedUsername
                     + "&refresh-token=" + URLEncoder.encode(token.refreshToken().reveal(), StandardCharsets.UTF_8)),
@@ -99,7 +100,7 @@ final class VariantHooks {
         WebRequest request = new WebRequest(new URL(finesse, "/desktop/sso/token"
                 + (named ? "?cc_username=" + encodedUsername : "")), HttpMethod.POST);
         List<NameValuePair> form = new java.util.ArrayList<>(List.of(
-                new NameValuePair("token", token.accessToken().reveal()),
+                new NameValuePair("token", postedAccessToken.reveal()),
                 new NameValuePair("refresh-token", token.refreshToken().reveal())));
         if (!settings.has(Variant.OK_REFRESH_WITHOUT_RETURN_FLAG)) {
             form.add(new NameValuePair("return_refresh_token", "true"));

@@ -10,7 +10,7 @@ public record EnsureGetWithoutBody(String requirement, Target target) implements
     }
 
     public String rule() {
-        return "After a POST redirected with " + "303/302 the client sends GET " + target + " with no body";
+        return "After a POST redirected with 301, 302 or 303 the client sends GET " + target + " with no body";
     }
 
     public Verdict evaluate(Evidence evidence) {

@@ -24,9 +24,18 @@ public record EnsureLoginIdLookedUp(String userId) implements Check {
         }
         String segment = first.get().path().substring("/finesse/api/User/".length());
         String decoded = java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
-        return Verdict.of(first.get().method().equals("GET") && decoded.equals(userId),
-                "first User call: GET /finesse/api/User/" + userId,
-                "first User call: " + first.get().method() + " " + first.get().path()
-                        + " (the client skipped the loginId lookup)");
+        boolean ok = first.get().method().equals("GET") && decoded.equals(userId);
+        return Verdict.of(ok, "first User call: GET /finesse/api/User/" + userId + " (the token's user_id)",
+                "first User call: " + Exchanges.line(first.get()) + " " + why(first.get().method(), decoded));
+    }
+
+    private String why(String method, String looked) {
+        if (!method.equals("GET")) {
+            return "(the client skipped the loginId lookup: it used an id before asking Finesse for the loginId)";
+        }
+        if (looked.equals(userId.replace(' ', '+'))) {
+            return "(the client looked up '" + looked + "': a space in a URL path is %20, not '+', which a path keeps)";
+        }
+        return "(the client looked up '" + looked + "', not the token's user_id '" + userId + "')";
     }
 }

@@ -23,6 +23,13 @@ public record EnsureOneCookieHeader(String requirement, Target target, int cooki
             return Verdict.fail("one Cookie header", headers.size() + " Cookie headers");
         }
         String[] pairs = headers.get(0).split("; ");
+        java.util.List<String> legacy = java.util.Arrays.stream(pairs).map(p -> p.split("=", 2)[0])
+                .filter(name -> name.startsWith("$")).toList();
+        if (!legacy.isEmpty()) {
+            return Verdict.fail("only the cookies' name=value pairs in the Cookie header of " + Exchanges.line(requests.get(0)),
+                    "RFC 2965 attributes " + legacy + " in it: RFC 6265 §5.4 sends name=value pairs only; a server "
+                            + "reads $Version as a cookie");
+        }
         boolean wellFormed = pairs.length >= cookies && java.util.Arrays.stream(pairs).allMatch(p -> p.matches("[^=;, ]+=[^;]*"));
         return Verdict.of(wellFormed, cookies + " or more name=value pairs joined by \"; \"",
                 pairs.length + " pair(s), separators as sent: " + headers.get(0).replaceAll("=[^;,]*", "=…"));

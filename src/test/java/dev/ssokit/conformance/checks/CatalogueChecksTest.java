@@ -19,10 +19,11 @@ class CatalogueChecksTest {
                 verdict.expected(), verdict.observed()).isTrue();
     }
 
-    private static void fails(Check check, Hops hops) {
+    private static Verdict fails(Check check, Hops hops) {
         Verdict verdict = check.evaluate(hops.evidence());
         assertThat(verdict.passed()).as("%s should fail", check.getClass().getSimpleName()).isFalse();
         assertThat(verdict.observed()).isNotBlank();
+        return verdict;
     }
 
     private static Hops checkWithCookies(String cookieHeader) {
@@ -104,6 +105,13 @@ class CatalogueChecksTest {
         fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3), journal().hop(FINESSE, "GET", "/lab/x/check")
                 .header("Cookie", "a=1").header("Cookie", "b=2").header("Cookie", "c=3").answer(200));
         fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3), checkWithCookies("a=1, b=2, c=3"));
+        assertThat(fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3),
+                checkWithCookies("$Version=1; a=1; $Path=/; b=2; c=3")).observed()).contains("[$Version, $Path]");
+        fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3), checkWithCookies("a=1; b=2"));
+        fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3), checkWithCookies("a=1; b=2; c"));
+        fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3), journal().hop(FINESSE, "GET", "/lab/x/check").answer(200));
+        fails(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 3), journal());
+        passes(new EnsureOneCookieHeader("C16", FINESSE_CHECK, 2), checkWithCookies("a=1; b=2; c=3"));
         passes(new EnsureCookieOrder("C17", "a", "deep", "root", FINESSE_CHECK), checkWithCookies("a=deep; a=root"));
         fails(new EnsureCookieOrder("C17", "a", "deep", "root", FINESSE_CHECK), checkWithCookies("a=root; a=deep"));
     }

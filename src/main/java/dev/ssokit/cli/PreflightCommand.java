@@ -1,0 +1,45 @@
+package dev.ssokit.cli;
+
+import dev.ssokit.conformance.KitConfig;
+import dev.ssokit.target.LabTarget;
+import dev.ssokit.target.Preflight;
+import dev.ssokit.target.PreflightProblem;
+import dev.ssokit.target.TargetException;
+import dev.ssokit.target.TargetLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code kit preflight --target targets/x.yaml}: checks a lab before any scenario runs against it; exit 2 on a problem. */
+@Command(name = "preflight", description = "Check a lab target: secrets, names, TLS trust, SystemInfo, UserAuthMode.")
+final class PreflightCommand implements Callable<Integer> {
+    @Option(names = "--target", required = true, description = "The lab's target file, e.g. targets/lab-a.yaml")
+    Path target;
+
+    @Option(names = "--timeout", defaultValue = "20", description = "Seconds to wait for each connection and answer")
+    int timeoutSeconds;
+
+    @Override
+    public Integer call() {
+        LabTarget lab;
+        try {
+            lab = TargetLoader.load(target);
+        } catch (TargetException e) {
+            e.problems().forEach(System.out::println);
+            return 2;
+        }
+        List<PreflightProblem> problems = Preflight.run(lab, KitConfig.environment(),
+                Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        problems.forEach(System.out::println);
+        if (!problems.isEmpty()) {
+            System.out.println("preflight: " + problems.size() + " problem(s) with " + lab.name());
+            return 2;
+        }
+        System.out.println("preflight: " + lab.name() + " is ready (" + lab.urls().size() + " URLs, "
+                + lab.agents().size() + " agent(s))");
+        return 0;
+    }
+}
