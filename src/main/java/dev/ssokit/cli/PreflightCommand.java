@@ -1,11 +1,11 @@
 package dev.ssokit.cli;
 
 import dev.ssokit.conformance.KitConfig;
-import dev.ssokit.target.LabTarget;
-import dev.ssokit.target.Preflight;
-import dev.ssokit.target.PreflightProblem;
-import dev.ssokit.target.TargetException;
-import dev.ssokit.target.TargetLoader;
+import dev.ssokit.labtarget.LabTarget;
+import dev.ssokit.labtarget.Preflight;
+import dev.ssokit.labtarget.PreflightProblem;
+import dev.ssokit.labtarget.TargetException;
+import dev.ssokit.labtarget.TargetLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

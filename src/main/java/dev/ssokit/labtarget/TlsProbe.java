@@ -1,4 +1,4 @@
-package dev.ssokit.target;
+package dev.ssokit.labtarget;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

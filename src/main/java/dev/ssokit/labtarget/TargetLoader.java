@@ -1,4 +1,4 @@
-package dev.ssokit.target;
+package dev.ssokit.labtarget;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;

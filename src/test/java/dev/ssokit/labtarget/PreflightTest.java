@@ -1,4 +1,4 @@
-package dev.ssokit.target;
+package dev.ssokit.labtarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
