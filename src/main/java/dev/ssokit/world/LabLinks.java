@@ -51,6 +51,11 @@ final class LabLinks implements ResponseDefinitionTransformerV2 {
     }
 
     private String resolve(String text) {
+        return resolve(text, links);
+    }
+
+    /** Every ${name} of these links in the text replaced by its base URL (lab pages, scenario bodies alike). */
+    static String resolve(String text, Map<String, String> links) {
         String out = text;
         for (Map.Entry<String, String> link : links.entrySet()) {
             out = out.replace(link.getKey(), link.getValue());

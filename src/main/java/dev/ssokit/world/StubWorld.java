@@ -276,6 +276,11 @@ public final class StubWorld implements AutoCloseable {
         return baseUris.get(system);
     }
 
+    /** Every lab placeholder (${finesse-http}, ${idp.ids} ...) in the text replaced, as the lab pages get them. */
+    public String resolveLinks(String text) {
+        return LabLinks.resolve(text, links);
+    }
+
     /** Base URI of a lab page host, e.g. "${idp.ids}" (the names the lab mappings use), resolved to its port. */
     public URI labUri(String placeholder, String path) {
         String base = links.get(placeholder);
