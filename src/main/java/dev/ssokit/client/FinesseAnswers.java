@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,14 +68,23 @@ public final class FinesseAnswers {
         return "/finesse/api/UserAuthMode/" + pathSegment(username);
     }
 
-    /** Step 5: the loginId out of GET /finesse/api/User/{id}. */
-    public static Outcome<String> loginId(ApiReply reply, String userId) {
+    /** Step 5: the loginId out of GET /finesse/api/User/{id} (or why that call failed). */
+    public static Outcome<String> loginId(Outcome<ApiReply> answered, String userId) {
+        if (!answered.succeeded()) {
+            return Outcome.failed(answered.failure());
+        }
+        ApiReply reply = answered.value();
         Matcher matcher = LOGIN_ID.matcher(reply.body() == null ? "" : reply.body());
         if (reply.status() != 200 || !matcher.find()) {
             return Outcome.failed("GET /finesse/api/User/" + userId + " answered HTTP " + reply.status()
                     + " without a loginId");
         }
         return Outcome.ok(matcher.group(1));
+    }
+
+    /** A call on the agent's own User resource once the loginId is known (or why it is not). */
+    public static <T> Outcome<T> asUser(Outcome<String> loginId, Function<String, Outcome<T>> call) {
+        return loginId.succeeded() ? call.apply(loginId.value()) : Outcome.failed(loginId.failure());
     }
 
     /** Step 6: the body of PUT /finesse/api/User/{loginId} that signs the agent in to an extension. */

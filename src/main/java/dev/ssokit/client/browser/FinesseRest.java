@@ -87,28 +87,19 @@ final class FinesseRest {
             loginId = userId;
             return Outcome.ok(loginId);
         }
-        Outcome<ApiReply> reply = call(HttpMethod.GET, "/finesse/api/User/"
-                + keeper.lookupSegment(userId, FinesseAnswers.pathSegment(userId)), null);
-        if (!reply.succeeded()) {
-            return Outcome.failed(reply.failure());
-        }
-        Outcome<String> found = FinesseAnswers.loginId(reply.value(), userId);
-        if (found.succeeded()) {
-            loginId = found.value();
-        }
+        Outcome<String> found = FinesseAnswers.loginId(call(HttpMethod.GET, "/finesse/api/User/"
+                + keeper.lookupSegment(userId, FinesseAnswers.pathSegment(userId)), null), userId);
+        loginId = found.optional().orElse(loginId);
         return found;
     }
 
     Outcome<ApiReply> signInToExtension(String extension) {
-        Outcome<String> known = knownLoginId();
-        return known.succeeded() ? call(HttpMethod.PUT, FinesseAnswers.userPath(known.value()),
-                FinesseAnswers.signInBody(extension)) : Outcome.failed(known.failure());
+        return FinesseAnswers.asUser(knownLoginId(), id -> call(HttpMethod.PUT, FinesseAnswers.userPath(id),
+                FinesseAnswers.signInBody(extension)));
     }
 
     Outcome<ApiReply> readOwnUser() {
-        Outcome<String> known = knownLoginId();
-        return known.succeeded() ? call(HttpMethod.GET, FinesseAnswers.userPath(known.value()), null)
-                : Outcome.failed(known.failure());
+        return FinesseAnswers.asUser(knownLoginId(), id -> call(HttpMethod.GET, FinesseAnswers.userPath(id), null));
     }
 
     private Outcome<String> knownLoginId() {

@@ -199,29 +199,20 @@ public final class ChromiumClient implements ClientUnderTest {
             loginId = userId;
             return Outcome.ok(loginId);
         }
-        Outcome<ApiReply> reply = call("GET", FinesseAnswers.userPath(userId), null);
-        if (!reply.succeeded()) {
-            return Outcome.failed(reply.failure());
-        }
-        Outcome<String> found = FinesseAnswers.loginId(reply.value(), userId);
-        if (found.succeeded()) {
-            loginId = found.value();
-        }
+        Outcome<String> found = FinesseAnswers.loginId(call("GET", FinesseAnswers.userPath(userId), null), userId);
+        loginId = found.optional().orElse(loginId);
         return found;
     }
 
     @Override
     public Outcome<ApiReply> signInToExtension(String extension) {
-        Outcome<String> known = knownLoginId();
-        return known.succeeded() ? call("PUT", FinesseAnswers.userPath(known.value()),
-                FinesseAnswers.signInBody(extension)) : Outcome.failed(known.failure());
+        return FinesseAnswers.asUser(knownLoginId(), id -> call("PUT", FinesseAnswers.userPath(id),
+                FinesseAnswers.signInBody(extension)));
     }
 
     @Override
     public Outcome<ApiReply> readOwnUser() {
-        Outcome<String> known = knownLoginId();
-        return known.succeeded() ? call("GET", FinesseAnswers.userPath(known.value()), null)
-                : Outcome.failed(known.failure());
+        return FinesseAnswers.asUser(knownLoginId(), id -> call("GET", FinesseAnswers.userPath(id), null));
     }
 
     private Outcome<String> knownLoginId() {
