@@ -32,6 +32,7 @@ import java.util.function.Consumer;
 public final class KeycloakIdp implements AutoCloseable {
     public static final String HOST = "keycloak.test";
     private static final Duration START_DEADLINE = Duration.ofSeconds(900);
+    private static final Duration WARM_UP_DEADLINE = Duration.ofSeconds(60);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
@@ -97,6 +98,7 @@ public final class KeycloakIdp implements AutoCloseable {
             String acs = world.baseUri(StubSystem.IDS) + "/ids/saml/response?metaAlias=/sp";
             importRealm(http, base, adminPassword, KeycloakRealm.build(kitRoot.resolve("stubs/keycloak/realm.json"),
                     world.baseUri(StubSystem.IDS).getHost(), acs, signing, world.directory()));
+            warmUp(http, base, log);
         } catch (RuntimeException e) {
             destroyTree(process);
             throw e;
@@ -107,6 +109,27 @@ public final class KeycloakIdp implements AutoCloseable {
         progress.accept(String.format("Keycloak: ready, realm '%s' imported, after %.1f s", KeycloakRealm.NAME,
                 seconds));
         return new KeycloakIdp(process, base, work, progress, System.nanoTime(), seconds);
+    }
+
+    /**
+     * Keycloak builds its SAML stack and page templates on first use; on a loaded machine the first sign-in then
+     * outlasts the client's 10 s read timeout. One request to the realm's SAML descriptor and one to its SAML
+     * endpoint (an error page: no SAMLRequest) pay that cost here, with a generous deadline of their own.
+     */
+    private static void warmUp(HttpClient http, URI base, Path log) {
+        String saml = base + "/realms/" + KeycloakRealm.NAME + "/protocol/saml";
+        for (String uri : new String[] {saml + "/descriptor", saml}) {
+            try {
+                http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(WARM_UP_DEADLINE).GET().build(),
+                        HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                throw new KeycloakDistribution.Unavailable("Keycloak did not answer " + uri + " within "
+                        + WARM_UP_DEADLINE.toSeconds() + " s after start (" + e.getMessage() + "): see " + log);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new KeycloakDistribution.Unavailable("Interrupted while warming Keycloak up");
+            }
+        }
     }
 
     private static void awaitReady(Process process, HttpClient http, URI base, Path log) {
