@@ -34,7 +34,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--serve-flows", defaultValue = "1000", description = "flows for --serve (default 1000)")
     private int serveFlows;
 
-    @Option(names = "--concurrency", defaultValue = "1000", description = "flows in flight at once for --serve (default 1000)")
+    @Option(names = "--concurrency", defaultValue = "50", description = "flows in flight at once for --serve (default 50, one per session; --concurrency 1000 starts every flow at once)")
     private int concurrency;
 
     @Override

@@ -24,7 +24,7 @@ public final class IdpStubs {
     public static List<StubBehaviour> all(StubContext context) {
         return List.of(new Login(context), new IdpPresetPages.Entra(context), new IdpPresetPages.Okta(context),
                 new IdpPresetPages.OktaAuthn(context), new IdpPresetPages.OktaRedirect(context),
-                new IdpPresetPages.Ping(context));
+                new IdpPresetPages.Ping(context), new IdpMetadata(context));
     }
 
     /** The stub IdP's signed Response, spoilt as the world's settings ask (tampered, stale, wrong audience). */

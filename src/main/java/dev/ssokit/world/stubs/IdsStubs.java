@@ -21,7 +21,8 @@ public final class IdsStubs {
     }
 
     public static List<StubBehaviour> all(StubContext context) {
-        return List.of(new Authorize(context), new SamlResponse(context), new Relay(context), new PublicKey(context));
+        return List.of(new Authorize(context), new SamlResponse(context), new Relay(context), new PublicKey(context),
+                new IdsToken(context));
     }
 
     static String sessionCookie(String id) {

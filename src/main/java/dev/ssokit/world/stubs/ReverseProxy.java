@@ -22,7 +22,7 @@ final class ReverseProxy {
     static boolean authenticated(StubContext context, Request request) {
         for (String authorization : authorizations(request)) {
             if (authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-                Optional<Claims> claims = context.tokens.read(authorization.substring(7).trim())
+                Optional<Claims> claims = context.idsLink().read(authorization.substring(7).trim())
                         .filter(c -> "access".equals(c.usage()) && !c.expiredAt(context.clock.instant()));
                 if (claims.isPresent()) {
                     return true;
@@ -52,7 +52,7 @@ final class ReverseProxy {
 
     /** A session's grant is still usable: its access token has not expired (else the flow starts over). */
     static boolean current(StubContext context, TokenGrant grant) {
-        return context.tokens.read(grant.accessToken()).filter(c -> !c.expiredAt(context.clock.instant())).isPresent();
+        return context.idsLink().read(grant.accessToken()).filter(c -> !c.expiredAt(context.clock.instant())).isPresent();
     }
 
     /** The proxy's answer to a User-Agent its filter does not admit, or null. */

@@ -17,6 +17,8 @@ public final class StubContext {
     public final VirtualClock clock;
     /** Which IdP IdS trusts (the stub IdP, or Keycloak); null in contexts built without SAML keys. */
     public volatile dev.ssokit.world.saml.IdpTrust idpTrust;
+    /** Finesse's link to IdS: in-process unless {@link #linkIds} set another (standalone WireMock: HTTPS). */
+    private volatile IdsBackchannel idsLink;
     private final AtomicReference<URI> finesseBase = new AtomicReference<>();
     private final AtomicReference<URI> idsBase = new AtomicReference<>();
     private final AtomicReference<URI> idpBase = new AtomicReference<>();
@@ -63,5 +65,16 @@ public final class StubContext {
 
     public String finesseAuthcodeUri() {
         return finesse("/desktop/sso/authcode");
+    }
+
+    /** How Finesse's stubs reach IdS (redeem, validate, refresh). */
+    public IdsBackchannel idsLink() {
+        IdsBackchannel link = idsLink;
+        return link != null ? link : new SharedMemoryIds(this);
+    }
+
+    /** Finesse reaches IdS through this link from now on (standalone WireMock: over HTTPS). */
+    public void linkIds(IdsBackchannel link) {
+        this.idsLink = link;
     }
 }
