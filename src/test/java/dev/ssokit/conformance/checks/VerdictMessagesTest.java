@@ -372,4 +372,33 @@ class VerdictMessagesTest {
                 .body("UserName=anne&Password=x&AuthMethod=FormsAuthentication").answer(200)).observed())
                 .isEqualTo("no Content-Type");
     }
+
+    @Test
+    void formAndNameMessagesNameTheHop() {
+        Check form = new EnsureIdpFormPostedLikeBrowser("anne");
+        assertThat(fails(form, journal().hop(IDP, "POST", "/adfs/ls/").form("UserName=anne&Password=x").answer(200))
+                .observed()).isEqualTo("the POST went to #1 POST idp.test /adfs/ls/ -> 200 without it: the relative "
+                + "action was not resolved");
+        assertThat(fails(form, journal().hop(IDP, "POST", "/adfs/ls/?client-request-id=1").form("UserName=anne&Password=x")
+                .answer(200)).observed()).isEqualTo("AuthMethod missing in #1 POST idp.test /adfs/ls/ -> 200: post the "
+                + "form's hidden fields with it");
+        assertThat(fails(new EnsureCcUsernameInQuery("anne+ops"), journal()
+                .hop(FINESSE, "GET", "/desktop/sso/token?cc_username=anne+ops").answer(302)).expected())
+                .isEqualTo("cc_username=anne%2Bops (decodes to 'anne+ops') on #1 GET finesse.test /desktop/sso/token -> 302");
+        assertThat(fails(new EnsureCcUsernameCookie("anne+ops"), journal().hop(FINESSE, "GET", "/desktop/sso/token")
+                .header("Cookie", "cc_username=anne+ops").answer(302)).expected())
+                .endsWith("on #1 GET finesse.test /desktop/sso/token -> 302");
+        Verdict posted = fails(new EnsureGetWithoutBody("R2", Target.parse("https://finesse.test/lab/r2/after303")),
+                journal().hop(FINESSE, "POST", "/lab/r2/after303").form("a=1").answer(200));
+        assertThat(posted.observed()).isEqualTo("POST with a body / Content-Type application/x-www-form-urlencoded "
+                + "(#1 POST finesse.test /lab/r2/after303 -> 200)");
+        assertThat(passes(new EnsureGetWithoutBody("R2", Target.parse("https://finesse.test/lab/r2/after303")),
+                journal().hop(FINESSE, "GET", "/lab/r2/after303").answer(200)).observed()).startsWith("GET (#1 GET");
+        assertThat(fails(new EnsureGetWithoutBody("R2", Target.parse("https://finesse.test/lab/r2/after303")),
+                journal().hop(FINESSE, "GET", "/lab/r2/after303").body("x").answer(200)).observed()).startsWith("GET with a body");
+        assertThat(fails(new CheckRenewalsPer401(), journal().hop(FINESSE, "GET", "/finesse/api/User/98411").answer(401)
+                .hop(FINESSE, "GET", "/finesse/api/User/98411").answer(401)
+                .hop(FINESSE, "GET", "/finesse/api/User/98411").answer(401)).expected())
+                .isEqualTo("at most 1 renewal and 1 retry after the 401 of #1 GET finesse.test /finesse/api/User/98411 -> 401");
+    }
 }
