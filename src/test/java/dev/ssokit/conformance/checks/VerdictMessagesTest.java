@@ -401,4 +401,65 @@ class VerdictMessagesTest {
                 .hop(FINESSE, "GET", "/finesse/api/User/98411").answer(401)).expected())
                 .isEqualTo("at most 1 renewal and 1 retry after the 401 of #1 GET finesse.test /finesse/api/User/98411 -> 401");
     }
+
+    @Test
+    void boundariesAndSmallMessages() {
+        Hops refreshAt = journal().hop(FINESSE, "POST", "/desktop/sso/token").at(300).form("token=t&refresh-token=r")
+                .answer(200);
+        assertThat(fails(new EnsureRefreshedBeforeExpiry(300), refreshAt).observed())
+                .isEqualTo("first refresh at t=300 s, after the token expired");
+        passes(new EnsureRefreshedBeforeExpiry(301), refreshAt);
+        passes(new EnsureNoRefreshYet(300), refreshAt);
+        assertThat(fails(new EnsureNoRefreshYet(301), refreshAt).observed()).contains("#1 POST");
+        Hops loop = journal().hop(FINESSE, "GET", "/loop/a").answer(302).hop(FINESSE, "GET", "/loop/b").answer(302)
+                .failure("redirect loop");
+        passes(new EnsureRedirectLoopStopped("R6", "/loop/", 2), loop);
+        assertThat(fails(new EnsureRedirectLoopStopped("R6", "/loop/", 1), loop).observed()).isEqualTo("2 requests");
+        passes(new EnsureRedirectLoopStopped("R6", "/elsewhere/", 1), loop);
+        assertThat(fails(new EnsureSingleSubmission(), journal()).expected())
+                .isEqualTo("0 POST(s) to /ids/saml/response and to /ids/relay");
+        assertThat(fails(new EnsureNoTokenHeld("F4"), journal().token("anne", true)).observed())
+                .isEqualTo("the client holds a token for anne");
+        passes(new EnsureNoTokenHeld("F4"), journal());
+        assertThat(fails(new EnsureClientReported("P3", "the status", 403, null), journal().failure("refused"))
+                .observed()).isEqualTo("nothing (refused)");
+        assertThat(fails(new EnsureClientReported("P3", "the status", 403, 500), journal()).observed()).isEqualTo("500");
+        Target done = Target.parse("https://finesse.test/lab/r1/done");
+        assertThat(fails(new EnsureRequested("R1", "GET", done), journal().hop(FINESSE, "POST", "/lab/r1/done")
+                .answer(405).failure("HTTP 405")).observed()).isEqualTo("requested with [POST]; the client reported: HTTP 405");
+        assertThat(fails(new EnsureRequested("R1", "GET", done), journal().hop(FINESSE, "POST", "/lab/r1/done")
+                .answer(405)).observed()).isEqualTo("requested with [POST]");
+        assertThat(fails(new EnsureRequested("R1", "GET", done), journal().hop(FINESSE, "GET", "/lab/r1/start")
+                .answer(308)).observed()).startsWith("never requested; the client's requests:").contains("#1 GET");
+        assertThat(journal().evidence().listing(List.of())).isEqualTo("(none)");
+        assertThat(Origins.listing(List.of())).isEqualTo("(none)");
+        assertThat(TokenGrants.bearer(journal().hop(FINESSE, "GET", "/x").header("Authorization", "Basic YWxhZGRpbjpv")
+                .answer(200).evidence().journal().get(0))).isEmpty();
+        assertThat(journal().hop(FINESSE, "GET", "/finesse/api/User/1").answer(200).hop(IDS, "GET", "/finesse/api/User/2")
+                .answer(200).evidence().to(FINESSE, "/finesse/api/User/")).hasSize(1);
+        assertThat(Verdicts.capBySource("F12", Severity.FAIL)).isEqualTo(Severity.WARN);
+        assertThat(Verdicts.capBySource("F8", Severity.FAIL)).isEqualTo(Severity.FAIL);
+        assertThat(Verdicts.capBySource("F12", Severity.INFO)).isEqualTo(Severity.INFO);
+        assertThat(Verdicts.capBySource("NO-SUCH-ID", Severity.FAIL)).isEqualTo(Severity.FAIL);
+    }
+
+    @Test
+    void tokenHeldNeedsAUsableTokenAndAPostFormNamesItsContentType() {
+        java.util.function.Function<dev.ssokit.model.TokenSet, Evidence> held = t -> new Evidence(List.of(),
+                java.util.Optional.of(t), java.util.Optional.empty(), java.util.Optional.empty());
+        Check check = new EnsureTokenHeld("J10", "anne");
+        assertThat(check.evaluate(held.apply(new dev.ssokit.model.TokenSet(dev.ssokit.model.Secret.of("eyJ.a"),
+                dev.ssokit.model.Secret.of("r"), 0, "anne", "realm", "anne@realm", java.time.Instant.EPOCH))).observed())
+                .isEqualTo("token blank: false, expires_in 0");
+        assertThat(check.evaluate(held.apply(new dev.ssokit.model.TokenSet(dev.ssokit.model.Secret.of("eyJ.a"),
+                dev.ssokit.model.Secret.of("r"), 1, "anne", "realm", "anne@realm", java.time.Instant.EPOCH))).passed())
+                .isTrue();
+        assertThat(check.evaluate(held.apply(new dev.ssokit.model.TokenSet(dev.ssokit.model.Secret.of("eyJ.a"), null, 1,
+                "anne", "realm", "anne@realm", java.time.Instant.EPOCH))).observed()).isEqualTo("no refresh token kept");
+        assertThat(fails(new EnsureRefreshAsPostForm(), journal().hop(FINESSE, "POST", "/desktop/sso/token")
+                .header("Content-Type", "text/plain").body("token=t&refresh-token=r").answer(400)).observed())
+                .isEqualTo("#1 POST finesse.test /desktop/sso/token -> 400 with Content-Type text/plain");
+        assertThat(fails(new EnsureCookieDelivery("C1", "a", Target.parse("https://finesse.test/c"), true, null),
+                journal().hop(FINESSE, "GET", "/c").answer(200)).expected()).isEqualTo("a once on #1 GET finesse.test /c -> 200");
+    }
 }
