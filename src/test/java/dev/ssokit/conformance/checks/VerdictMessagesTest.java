@@ -462,4 +462,32 @@ class VerdictMessagesTest {
         assertThat(fails(new EnsureCookieDelivery("C1", "a", Target.parse("https://finesse.test/c"), true, null),
                 journal().hop(FINESSE, "GET", "/c").answer(200)).expected()).isEqualTo("a once on #1 GET finesse.test /c -> 200");
     }
+
+    @Test
+    void whatEachCheckLooksAtAndNothingElse() {
+        Check signIn = new EnsureSignInAccepted("98411", "1001");
+        passes(signIn, journal().hop(FINESSE, "GET", "/finesse/api/User/a").answer(200)
+                .hop(FINESSE, "PUT", "/finesse/api/User/98411").body("<User><state>LOGIN</state><extension>1001"
+                        + "</extension></User>").answer(202));
+        assertThat(fails(new EnsureSingleBearerCredential(), journal().hop(FINESSE, "GET", SYSTEM_INFO).answer(200))
+                .observed()).isEqualTo("no Finesse API call carried Authorization");
+        assertThat(fails(new EnsureAuthCodeUsedOnce(), journal().hop(FINESSE, "GET", "/desktop/sso/token").answer(302))
+                .observed()).isEqualTo("the client never reached it");
+        Check noscript = new EnsureNoscriptHandled("J3", Target.parse("https://ids.test/lab/j3/continue"));
+        passes(noscript, journal().failure("the page's <noscript> form was not submitted"));
+        passes(noscript, journal().failure("no form to submit"));
+        passes(noscript, journal().hop(IDS, "POST", "/lab/j3/continue").form("a=1").answer(200));
+        assertThat(fails(noscript, journal().failure("timed out")).observed()).isEqualTo("neither: timed out");
+        assertThat(fails(noscript, journal()).observed()).contains("reported success and posted nothing");
+        Check password = new EnsurePasswordStaysWithLoginOrigin("Password");
+        Hops login = journal().hop(IDP, "GET", "/adfs/ls/").page("<form><input type=password name=\"Password\"></form>")
+                .answer(200);
+        passes(password, login.hop(IDS, "POST", "/ids/saml/response").form("Password=&SAMLResponse=x").answer(200));
+        Check followed = new EnsureRefreshRedirectFollowed();
+        assertThat(fails(followed, journal().hop(FINESSE, "POST", "/desktop/sso/token").form("token=t&refresh-token=r")
+                .answer(200)).observed()).startsWith("refreshes:").contains("#1 POST");
+        fails(followed, journal().hop(FINESSE, "POST", "/desktop/sso/token").form("token=t&refresh-token=r").answer(302)
+                .hop(IDS, "GET", "/ids/v1/oauth/authorize").answer(302)
+                .hop(FINESSE, "GET", "/desktop/sso/token?cc_username=a").answer(401));
+    }
 }
