@@ -96,6 +96,20 @@ Feature: Step 7 - refresh the access token before it expires
     And 240 seconds pass
     Then up to 720 seconds every token was renewed between 75 % and 100 % of its lifetime
 
+  @req:F8 @severity:fail
+  Scenario: Cycle after cycle, no access token runs out before the client renews it
+    A timer that refreshes once and then stops lets the second token expire: Finesse refuses an expired
+    token (Developer Guide 12.5), so this is F8, whatever the timing advice of F20.
+    Given a UCCE system in SSO mode
+    And agent "sjefferson" has connected with extension "98411"
+    When 240 seconds pass
+    And 30 seconds pass
+    And 30 seconds pass
+    And 30 seconds pass
+    And 150 seconds pass
+    And 240 seconds pass
+    Then up to 720 seconds no access token ran out before the client renewed it
+
   @req:F11 @severity:fail
   Scenario: A sign-in again asks for a refresh token again, so the next renewal is a refresh
     Given a UCCE system in SSO mode

@@ -102,7 +102,7 @@ public enum Defect {
     LOOKS_UP_PRINCIPAL("looks the loginId up with user_principal instead of user_id", "F5"),
     PLUS_FOR_SPACE_IN_PATH("encodes a space in a URL path as '+'", "F5"),
     REFRESH_TIMER_NOT_RESET("after the first refresh the timer fires on every tick (it counts from the first token)", "F20"),
-    ONE_SHOT_REFRESH_TIMER("refreshes once and never again", "F20"),
+    ONE_SHOT_REFRESH_TIMER("refreshes once and never again, so the second token expires", "F20", "F8"),
     REFRESH_AT_EXPIRY_BOUNDARY("refreshes at 100 % of expires_in, when the token has just expired", "F8"),
     USES_OLD_TOKEN_AFTER_REFRESH("keeps sending the first access token after a refresh returned a new one", "P7"),
     REFRESH_POSTS_FIRST_ACCESS_TOKEN("posts the first access token in every refresh instead of the current one", "F9"),

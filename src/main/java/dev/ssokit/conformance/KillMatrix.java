@@ -24,10 +24,13 @@ final class KillMatrix {
             Files.createDirectories(reports);
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("mutants", report.mutants().size());
+            json.put("failCounted", report.failCounted().size());
             json.put("failKills", report.failKills());
             json.put("warnOnly", report.warnOnly().size());
             json.put("survivors", report.survivors().size());
             json.put("score", report.score());
+            json.put("shouldLevel", report.shouldLevel().stream().map(MutantResult::defect).toList());
+            json.put("shouldLevelWarned", report.shouldLevelWarned());
             Map<String, Object> perTopology = new LinkedHashMap<>();
             report.topologies().forEach(t -> perTopology.put(t, report.countsIn(t)));
             json.put("topologies", perTopology);
@@ -43,14 +46,22 @@ final class KillMatrix {
 
     private static String markdown(Report report) {
         StringBuilder md = new StringBuilder("# Kill matrix: broken clients x requirement IDs\n\n");
-        md.append(String.format("Mutation score: **%.0f %%** (%d of %d broken clients killed by a FAIL scenario; "
-                        + "%d WARN-only, %d survived) in %.1f s.%n%n", report.score(), report.failKills(),
-                report.mutants().size(), report.warnOnly().size(), report.survivors().size(),
+        md.append(String.format("Mutation score: **%.0f %%** (%d of %d FAIL-counted broken clients killed by a FAIL "
+                        + "scenario; %d WARN-only, %d survived) in %.1f s.%n%n", report.score(), report.failKills(),
+                report.failCounted().size(), report.warnOnly().size(), report.survivors().size(),
                 report.wallMillis() / 1000.0));
+        md.append(String.format("Should-level twins, beside the score: **%d** (%d caught by their WARN scenarios, as "
+                        + "expected; %d not caught): %s.%n%n", report.shouldLevel().size(), report.shouldLevelWarned(),
+                report.shouldLevelUncaught().size(), report.shouldLevel().stream().map(MutantResult::defect)
+                        .collect(Collectors.joining(", "))));
         md.append("Each broken client runs, in strict mode, the scenarios tagged with the requirement IDs its defect "
                 + "violates, in each topology (distinct hosts: every feature; co-resident Finesse and IdS: the flow "
                 + "features). It is killed when a FAIL-severity scenario carrying one of those IDs fails in either "
-                + "topology; caught only by WARN scenarios counts as WARN-only, which the score leaves out.\n\n");
+                + "topology; caught only by WARN scenarios counts as WARN-only, which the score leaves out.\n\n"
+                + "A FAIL needs a source. A twin whose every requirement is a WARN or INFO row of requirements.tsv "
+                + "(a recommendation, an inference or a stub choice) is a **should-level twin**: it is not a broken "
+                + "client by that standard, it is expected to WARN, and it is listed here but not counted in the "
+                + "score's denominator (the topology table counts FAIL-counted twins only).\n\n");
         md.append("| Topology | FAIL kills | WARN-only | Survived |\n|---|---|---|---|\n");
         for (String topology : report.topologies()) {
             Map<Outcome, Long> counts = report.countsIn(topology);
@@ -67,7 +78,8 @@ final class KillMatrix {
                     + k.requirements() + " " + k.severity()).collect(Collectors.joining("<br>"));
             md.append("| ").append(mutant.defect()).append(" | ").append(mutant.description().replace("|", "\\|"))
                     .append(" | ").append(String.join(", ", mutant.requirements())).append(" | ")
-                    .append(label(mutant.outcome())).append(" | ");
+                    .append(mutant.shouldLevel() ? "should-level: " + (mutant.outcome() == Outcome.WARN_ONLY ? "warned"
+                            : label(mutant.outcome())) : label(mutant.outcome())).append(" | ");
             for (String topology : report.topologies()) {
                 mutant.topologies().stream().filter(t -> t.topology().equals(topology)).findFirst()
                         .ifPresent(t -> md.append(t.outcome() == Outcome.SURVIVED && t.scenariosRun() == 0 ? "no scenario"

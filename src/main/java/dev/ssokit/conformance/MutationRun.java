@@ -2,6 +2,7 @@ package dev.ssokit.conformance;
 
 import dev.ssokit.client.Defect;
 import dev.ssokit.report.ConformanceSummary;
+import dev.ssokit.report.Requirements;
 import dev.ssokit.report.ConformanceSummary.ScenarioOutcome;
 import dev.ssokit.world.StubWorld;
 import java.io.PrintStream;
@@ -19,6 +20,12 @@ import java.util.stream.Collectors;
  * IdS: the flow features), and must fail at least one of them. A twin is killed when a FAIL-severity scenario
  * carrying one of its requirement IDs fails in either topology; a twin that only a WARN scenario caught is counted
  * apart (WARN-only) and does not count towards the mutation score. One stub world per topology for all twins.
+ *
+ * <p>A twin whose every requirement is a WARN or INFO row of the requirement table (its source is a recommendation,
+ * an inference or a stub choice) is a <em>should-level twin</em>: by the rule "a FAIL needs a source" it is not a
+ * broken client, it is expected to be caught by WARN scenarios only, and it is reported beside the score, not in
+ * its denominator. The score is the share of FAIL-counted twins (those with a FAIL requirement) killed by a FAIL
+ * scenario.
  */
 public final class MutationRun {
     /** How a twin ended: killed by a FAIL scenario, caught only by WARN scenarios (strict mode), or not at all. */
@@ -30,7 +37,12 @@ public final class MutationRun {
 
     /** What one broken client did, over the topologies run. */
     public record MutantResult(String defect, String description, List<String> requirements,
-                               List<TopologyResult> topologies, Outcome outcome, long millis) {
+                               List<TopologyResult> topologies, Outcome outcome, long millis, boolean shouldLevel) {
+        public MutantResult(String defect, String description, List<String> requirements,
+                            List<TopologyResult> topologies, Outcome outcome, long millis) {
+            this(defect, description, requirements, topologies, outcome, millis, false);
+        }
+
         /** Killed by a FAIL scenario in some topology. */
         public boolean killed() {
             return outcome == Outcome.FAIL_KILL;
@@ -56,35 +68,57 @@ public final class MutationRun {
     }
 
     public record Report(List<MutantResult> mutants, List<String> topologies, long wallMillis) {
-        /** Twins no scenario of their requirements caught, not even a WARN one. */
+        /** Twins with a FAIL requirement: the score's denominator. */
+        public List<MutantResult> failCounted() {
+            return mutants.stream().filter(m -> !m.shouldLevel()).toList();
+        }
+
+        /** Twins whose every requirement is WARN or INFO: expected to WARN, reported beside the score. */
+        public List<MutantResult> shouldLevel() {
+            return mutants.stream().filter(MutantResult::shouldLevel).toList();
+        }
+
+        /** Should-level twins that WARN scenarios caught, as expected. */
+        public long shouldLevelWarned() {
+            return shouldLevel().stream().filter(m -> m.outcome() == Outcome.WARN_ONLY).count();
+        }
+
+        /** FAIL-counted twins no scenario of their requirements caught, not even a WARN one. */
         public List<MutantResult> survivors() {
-            return mutants.stream().filter(m -> m.outcome() == Outcome.SURVIVED).toList();
+            return failCounted().stream().filter(m -> m.outcome() == Outcome.SURVIVED).toList();
         }
 
-        /** Twins only WARN scenarios caught: not counted as killed. */
+        /** FAIL-counted twins only WARN scenarios caught: not counted as killed. */
         public List<MutantResult> warnOnly() {
-            return mutants.stream().filter(m -> m.outcome() == Outcome.WARN_ONLY).toList();
+            return failCounted().stream().filter(m -> m.outcome() == Outcome.WARN_ONLY).toList();
         }
 
-        /** Twins a FAIL scenario did not kill (WARN-only and survivors). */
+        /** Should-level twins not caught at all (not even a WARN): their WARN scenario has no power. */
+        public List<MutantResult> shouldLevelUncaught() {
+            return shouldLevel().stream().filter(m -> m.outcome() == Outcome.SURVIVED).toList();
+        }
+
+        /** FAIL-counted twins a FAIL scenario did not kill (WARN-only and survivors). */
         public List<MutantResult> notFailKilled() {
-            return mutants.stream().filter(m -> !m.killed()).toList();
+            return failCounted().stream().filter(m -> !m.killed()).toList();
         }
 
+        /** FAIL-counted twins killed by a FAIL scenario. */
         public long failKills() {
-            return mutants.stream().filter(MutantResult::killed).count();
+            return failCounted().stream().filter(MutantResult::killed).count();
         }
 
-        /** Mutation score: the share of twins killed by a FAIL scenario. */
+        /** Mutation score: the share of FAIL-counted twins killed by a FAIL scenario. */
         public double score() {
-            return mutants.isEmpty() ? 0 : 100.0 * failKills() / mutants.size();
+            List<MutantResult> counted = failCounted();
+            return counted.isEmpty() ? 0 : 100.0 * failKills() / counted.size();
         }
 
-        /** FAIL kills, WARN-only and survivors of one topology. */
+        /** FAIL kills, WARN-only and survivors of one topology (FAIL-counted twins). */
         public Map<Outcome, Long> countsIn(String topology) {
             Map<Outcome, Long> counts = new LinkedHashMap<>();
             for (Outcome outcome : Outcome.values()) {
-                counts.put(outcome, mutants.stream().filter(m -> m.outcomeIn(topology) == outcome).count());
+                counts.put(outcome, failCounted().stream().filter(m -> m.outcomeIn(topology) == outcome).count());
             }
             return counts;
         }
@@ -103,6 +137,7 @@ public final class MutationRun {
                              PrintStream progress) {
         long started = System.nanoTime();
         List<MutantResult> results = new ArrayList<>();
+        Requirements table = Requirements.load();
         List<String> topologies = coResident == null ? List.of("distinct") : List.of("distinct", "co-resident");
         for (Defect defect : defects) {
             long mutantStarted = System.nanoTime();
@@ -118,18 +153,24 @@ public final class MutationRun {
                     : runs.stream().anyMatch(r -> r.outcome() == Outcome.WARN_ONLY) ? Outcome.WARN_ONLY
                     : Outcome.SURVIVED;
             MutantResult result = new MutantResult(defect.id(), defect.description(), defect.requirements(), runs,
-                    outcome, (System.nanoTime() - mutantStarted) / 1_000_000);
+                    outcome, (System.nanoTime() - mutantStarted) / 1_000_000, shouldLevel(table, defect));
             results.add(result);
             if (progress != null) {
                 progress.printf("  %-40s %-9s %s  (%d ms)%n", defect.id(), switch (outcome) {
                     case FAIL_KILL -> "killed";
-                    case WARN_ONLY -> "WARN-only";
+                    case WARN_ONLY -> result.shouldLevel() ? "warned" : "WARN-only";
                     case SURVIVED -> "SURVIVED";
                 }, runs.stream().map(r -> r.topology() + " " + r.kills().size() + "/" + r.scenariosRun())
                         .collect(Collectors.joining(", ")), result.millis());
             }
         }
         return new Report(results, topologies, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Every requirement of the twin is WARN or INFO in the table (an unknown ID counts as FAIL: it stays counted). */
+    static boolean shouldLevel(Requirements table, Defect defect) {
+        return defect.requirements().stream().noneMatch(id -> table.find(id)
+                .map(r -> r.severity().equalsIgnoreCase("fail")).orElse(true));
     }
 
     private static TopologyResult runIn(String topology, KitConfig base, StubWorld world, List<Path> features,

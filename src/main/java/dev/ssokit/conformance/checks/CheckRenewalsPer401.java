@@ -49,7 +49,7 @@ public record CheckRenewalsPer401() implements Check {
         List<Exchange> after = evidence.where(e -> e.sequence() > first401.get().sequence());
         long renewals = renewals(after);
         long retries = after.stream().filter(Exchanges::isFinesseApi).count();
-        return Verdict.of(renewals <= 1 && retries <= 1, "at most 1 renewal and 1 retry after the 401",
-                renewals + " renewals and " + retries + " retries");
+        return Verdict.of(renewals <= 1 && retries <= 1, "at most 1 renewal and 1 retry after the 401 of "
+                + Exchanges.line(first401.get()), renewals + " renewals and " + retries + " retries");
     }
 }

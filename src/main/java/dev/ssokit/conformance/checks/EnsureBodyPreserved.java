@@ -22,6 +22,7 @@ public record EnsureBodyPreserved(String requirement, Target from, Target to) im
         boolean same = second.get().method().equals(first.get().method())
                 && String.valueOf(second.get().requestBody()).equals(String.valueOf(first.get().requestBody()));
         return Verdict.of(same, first.get().method() + " with body \"" + first.get().requestBody() + "\"",
-                second.get().method() + " with body \"" + second.get().requestBody() + "\"");
+                second.get().method() + " with body \"" + second.get().requestBody() + "\" (" + Exchanges.line(second.get())
+                        + ")");
     }
 }

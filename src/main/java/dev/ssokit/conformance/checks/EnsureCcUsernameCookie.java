@@ -34,7 +34,8 @@ public record EnsureCcUsernameCookie(String username) implements Check {
                     + request.get().cookiesSent().keySet() + " and no cc_username");
         }
         return Verdict.of(Exchange.formDecode(value).equals(username), "cc_username=" + encoded
-                + " (or another encoding that decodes to '" + username + "')", "cc_username=" + value
+                + " (or another encoding that decodes to '" + username + "') on " + Exchanges.line(request.get()),
+                "cc_username=" + value
                 + ", which decodes to '" + Exchange.formDecode(value) + "'");
     }
 }

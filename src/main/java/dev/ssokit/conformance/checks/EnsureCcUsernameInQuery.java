@@ -31,7 +31,8 @@ public record EnsureCcUsernameInQuery(String username) implements Check {
                     "the token request had no cc_username parameter (query: " + request.get().rawQuery() + ")");
         }
         String decoded = Exchange.formDecode(raw.get());
-        return Verdict.of(decoded.equals(username), "cc_username=" + encoded + " (decodes to '" + username + "')",
+        return Verdict.of(decoded.equals(username), "cc_username=" + encoded + " (decodes to '" + username + "') on "
+                        + Exchanges.line(request.get()),
                 "cc_username=" + raw.get() + ", which Finesse decodes to '" + decoded + "': URL-encode the name");
     }
 }

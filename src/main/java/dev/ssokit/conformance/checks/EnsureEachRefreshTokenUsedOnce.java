@@ -34,9 +34,24 @@ public record EnsureEachRefreshTokenUsedOnce(String requirement, int expectedRef
                         "a refresh token already used was sent again on " + Exchanges.line(refresh));
             }
             if (refresh.status() != 200) {
-                return Verdict.fail("every refresh answered 200", Exchanges.line(refresh));
+                return Verdict.fail("every refresh answered 200", Exchanges.line(refresh) + " was refused although its "
+                        + "refresh token was new" + staleAccessToken(evidence, refresh));
             }
         }
         return Verdict.pass(refreshes.size() + " refreshes, each with a new refresh token");
+    }
+
+    /** Why a refresh with a fresh refresh token can be refused: it posted an older access token as 'token'. */
+    static String staleAccessToken(Evidence evidence, Exchange refresh) {
+        String posted = refresh.formParameter("token").orElse("");
+        java.util.Optional<TokenGrants.Grant> current = TokenGrants.before(TokenGrants.in(evidence), refresh);
+        if (posted.isEmpty() || current.isEmpty() || current.get().accessToken().equals(posted)) {
+            return "";
+        }
+        return TokenGrants.in(evidence).stream().filter(g -> g.accessToken().equals(posted)).findFirst()
+                .map(g -> ": its token field carried the older access token of " + Exchanges.line(g.exchange())
+                        + ", not the current one of " + Exchanges.line(current.get().exchange())
+                        + "; post the access token the last refresh returned")
+                .orElse(": its token field carried an access token Finesse never granted");
     }
 }

@@ -23,6 +23,6 @@ public record EnsureGetWithoutBody(String requirement, Target target) implements
                 && e.firstRequestHeader("content-type").isEmpty();
         return Verdict.of(e.method().equals("GET") && bodyless, "GET with no body and no Content-Type",
                 e.method() + (bodyless ? "" : " with a body / Content-Type " + e.firstRequestHeader("content-type")
-                        .orElse("")));
+                        .orElse("")) + " (" + Exchanges.line(e) + ")");
     }
 }

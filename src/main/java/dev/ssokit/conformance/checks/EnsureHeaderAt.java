@@ -21,6 +21,7 @@ public record EnsureHeaderAt(String requirement, List<String> anyOf, Target targ
         }
         List<String> found = anyOf.stream().filter(h -> !request.get().requestHeader(h).isEmpty()).toList();
         return Verdict.of(present ? !found.isEmpty() : found.isEmpty(),
-                (present ? "one of " : "none of ") + anyOf, found.isEmpty() ? "none" : "sent " + found);
+                (present ? "one of " : "none of ") + anyOf + " on " + Exchanges.line(request.get()),
+                found.isEmpty() ? "none of them was sent" : "sent " + found);
     }
 }

@@ -28,16 +28,17 @@ public record EnsureIdpFormPostedLikeBrowser(String username) implements Check {
         }
         Exchange post = posts.get(0);
         if (!post.isForm()) {
-            return Verdict.fail("Content-Type application/x-www-form-urlencoded",
+            return Verdict.fail("Content-Type application/x-www-form-urlencoded on " + Exchanges.line(post),
                     post.firstRequestHeader("content-type").orElse("no Content-Type"));
         }
         if (post.rawQueryParameter("client-request-id").isEmpty()) {
-            return Verdict.fail("the form's action URL (with its client-request-id)",
-                    "the POST went to " + post.path() + " without it: the relative action was not resolved");
+            return Verdict.fail("the form's action URL (with its client-request-id)", "the POST went to "
+                    + Exchanges.line(post) + " without it: the relative action was not resolved");
         }
         Optional<String> method = post.formParameter("AuthMethod");
         if (!method.equals(Optional.of("FormsAuthentication"))) {
-            return Verdict.fail("hidden AuthMethod=FormsAuthentication", "AuthMethod " + method.orElse("missing"));
+            return Verdict.fail("hidden AuthMethod=FormsAuthentication", "AuthMethod " + method.orElse("missing")
+                    + " in " + Exchanges.line(post) + ": post the form's hidden fields with it");
         }
         Optional<String> sent = post.formParameter("UserName");
         if (post.formParameter("Password").isEmpty() || sent.isEmpty()) {

@@ -29,7 +29,8 @@ public record EnsureRefererIsOrigin(String requirement, Target target) implement
         URI uri = URI.create(referer.get());
         boolean originOnly = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
                 && uri.getRawQuery() == null;
-        return Verdict.of(originOnly, "Referer: " + uri.getScheme() + "://" + uri.getAuthority() + "/",
-                "Referer with path " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : " and a query"));
+        return Verdict.of(originOnly, "Referer: " + uri.getScheme() + "://" + uri.getAuthority() + "/ on "
+                        + Exchanges.line(request.get()), "Referer with path " + uri.getRawPath()
+                        + (uri.getRawQuery() == null ? "" : " and a query") + ": across origins send the origin only");
     }
 }

@@ -28,10 +28,11 @@ public record EnsureRefreshAsPostForm() implements Check {
         }
         Exchange e = refresh.get();
         if (e.rawQueryParameter("refresh-token").isPresent()) {
-            return Verdict.fail("refresh-token in a form body", "refresh-token in the URL of " + e.method()
-                    + " /desktop/sso/token (TechNote 215626's form: allowed, but the token lands in logs)");
+            return Verdict.fail("refresh-token in a form body", "refresh-token in the URL of " + Exchanges.line(e)
+                    + " (TechNote 215626's form: allowed, but the token lands in logs)");
         }
         return Verdict.of(e.method().equals("POST") && e.isForm(), "POST with a form body",
-                e.method() + " " + e.firstRequestHeader("content-type").orElse("without Content-Type"));
+                Exchanges.line(e) + " " + e.firstRequestHeader("content-type").map(t -> "with Content-Type " + t)
+                        .orElse("without Content-Type"));
     }
 }

@@ -31,7 +31,7 @@ public record EnsureRefreshRequestShape() implements Check {
         Exchange e = refresh.get();
         boolean sent = e.formParameter("refresh-token").or(() -> e.queryParameter("refresh-token"))
                 .filter(value -> !value.isBlank()).isPresent();
-        return Verdict.of(sent, "refresh-token in the form body or the query", e.method() + " with fields "
-                + e.formParameters().keySet() + " and no refresh-token");
+        return Verdict.of(sent, "refresh-token in the form body or the query", Exchanges.line(e) + " with fields "
+                + e.formParameters().keySet() + " and no refresh-token: send the refresh token the sign-in returned");
     }
 }

@@ -5,6 +5,7 @@ import dev.ssokit.conformance.checks.EnsureAuthCodeUsedOnce;
 import dev.ssokit.conformance.checks.EnsureCallsUseLatestToken;
 import dev.ssokit.conformance.checks.EnsureEveryRefreshInWindow;
 import dev.ssokit.conformance.checks.EnsureNoFragmentSent;
+import dev.ssokit.conformance.checks.EnsureNoTokenRanOut;
 import dev.ssokit.conformance.checks.EnsureRawTargetRequested;
 import dev.ssokit.conformance.checks.EnsureRefreshAfterReauth;
 import dev.ssokit.conformance.checks.EnsureRefreshPostsCurrentToken;
@@ -25,6 +26,11 @@ public final class PowerSteps {
     @Then("up to {int} seconds every token was renewed between 75 % and 100 % of its lifetime")
     public void everyRefreshInWindow(int until) {
         scenario.check(new EnsureEveryRefreshInWindow(until));
+    }
+
+    @Then("up to {int} seconds no access token ran out before the client renewed it")
+    public void noTokenRanOut(int until) {
+        scenario.check(new EnsureNoTokenRanOut(until));
     }
 
     @Then("every Finesse API call after a refresh carried the refreshed access token")
