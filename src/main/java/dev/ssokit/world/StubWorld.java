@@ -69,7 +69,7 @@ public final class StubWorld implements AutoCloseable {
 
     /** Extra names the browser-behaviour pages use (see stubs/hosts): sub-, sibling and co-resident hosts. */
     public static final List<String> LAB_HOST_NAMES = List.of("idp.ids.test", "finesse.corp.test", "ids.corp.test",
-            "ccx.test");
+            "ccx.test", "ids2.test");
 
     /** Host names of the default topology: one per system, as in a real deployment with separate servers. */
     public static Map<StubSystem, String> defaultHostNames() {

@@ -149,9 +149,12 @@ public final class FinesseStubs {
 
         private ResponseDefinition tokenAnswer(Request request, TokenGrant grant, String ccUsername) {
             Optional<Agent> agent = context.directory.find(ccUsername);
-            if (agent.isEmpty() || !agent.get().loginName().equals(grant.identity().userId())) {
+            if (agent.isEmpty() || !agent.get().uid().equals(grant.identity().userId())) {
+                // Finesse ties the token's user_id (IdS's uid) to its agent; cc_username names that agent's Finesse
+                // loginName or peripheralId (S1), never the IdP login name or the uid where those differ (8.8).
                 return Answers.ssoError(401, "user_mismatch", "cc_username '" + ccUsername
-                        + "' is not the user the IdP authenticated");
+                        + "' is not the Finesse loginName or peripheralId of the user the IdP authenticated (uid '"
+                        + grant.identity().userId() + "')");
             }
             if (context.settings.effectiveAuthModeOf(agent.get()) != AuthMode.SSO) {
                 return Answers.ssoError(401, "not_sso_user", "this user signs in with NON_SSO (Basic) credentials");
@@ -287,7 +290,10 @@ public final class FinesseStubs {
             Agent agent = (Agent) caller;
             String target = Requests.lastSegment(request);
             boolean ucce = context.settings.deploymentType() == DeploymentType.UCCE;
-            if (!agent.isKnownAs(target)) {
+            // The loginId lookup (step 5) may name the token's user_id, which is the uid where it differs from the
+            // loginName (8.8; Finesse knows whose token it is: an inference); state changes name the loginId (F5).
+            boolean lookupByUid = RequestMethod.GET.equals(request.getMethod()) && agent.uid().equals(target);
+            if (!agent.isKnownAs(target) && !lookupByUid) {
                 return context.directory.find(target).isPresent()
                         ? Answers.apiError(401, "Invalid Authorization User Specified", "UNAUTHORIZED", target)
                         : Answers.apiError(404, "User Not Found", "UNKNOWN_USER", target);
@@ -342,7 +348,8 @@ public final class FinesseStubs {
                 if (claims.get().expiredAt(context.clock.instant())) {
                     return Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "token expired");
                 }
-                return context.directory.find(claims.get().userId()).<Object>map(a -> a).orElseGet(() ->
+                return context.directory.findByUid(claims.get().userId())
+                        .or(() -> context.directory.find(claims.get().userId())).<Object>map(a -> a).orElseGet(() ->
                         Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "unknown user"));
             }
             if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
