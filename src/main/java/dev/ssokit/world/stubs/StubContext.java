@@ -46,7 +46,7 @@ public final class StubContext {
     }
 
     /** The second IdS node's host name (8.11): the same IdS server under another name, so another origin. */
-    public static final String SECOND_IDS_NODE = "ids2.test";
+    public static final String SECOND_IDS_NODE = dev.ssokit.world.StubWorld.SECOND_IDS_NODE;
 
     /** A URL on the second IdS node: same port as IdS, host {@link #SECOND_IDS_NODE}. */
     public String idsNode2(String path) {
