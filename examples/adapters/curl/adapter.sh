@@ -93,7 +93,7 @@ submit_form() { # $1: login or hidden
     esac
   done < <(printf '%s' "$html" | grep -oE '<input[^>]*>')
   if [ "$1" = login ]; then
-    args+=(--data-urlencode "UserName=$USERNAME" --data-urlencode "Password=$PASSWORD")
+    args+=(--data-urlencode "UserName=${IDP_USERNAME:-$USERNAME}" --data-urlencode "Password=$PASSWORD")
   fi
   fetch -L "${args[@]}" "$(absolute "${action:-${EFFECTIVE}}")"
 }
@@ -185,7 +185,7 @@ resolve_login_id() {
   LOGINID=$(element loginId)
   [ "$STATUS" = 200 ] && [ -n "$LOGINID" ] || fail "GET /finesse/api/User/$user answered HTTP $STATUS without a loginId"
 }
-credentials() { USERNAME=$(field username); PASSWORD=$(field password); }
+credentials() { USERNAME=$(field username); IDP_USERNAME=$(field idpUsername); PASSWORD=$(field password); }
 
 case $OP in
   system-auth-mode) system_auth_mode; answer "\"systemAuthMode\":\"$MODE\",\"deploymentType\":\"$DEPLOYMENT\"," ;;

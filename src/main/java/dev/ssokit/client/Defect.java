@@ -110,7 +110,15 @@ public enum Defect {
     BASIC_NEXT_TO_BEARER("sends a second Authorization header, Basic with the password, next to the Bearer", "F21"),
     BASIC_FALLBACK_ON_401("answers a 401 by retrying with Basic credentials (an automatic authenticator)", "F21"),
     REPLAYS_AUTHCODE("requests the authcode URL a second time (an automatic retry of the GET)", "F22"),
-    REUSES_AUTHCODE_ON_RELOGIN("opens the last authcode URL again when it signs in again", "F22");
+    REUSES_AUTHCODE_ON_RELOGIN("opens the last authcode URL again when it signs in again", "F22"),
+    IDP_GETS_FINESSE_LOGIN_NAME("types the Finesse loginName on the IdP page instead of the IdP login name (UPN or "
+            + "DOMAIN\\user)", "V5"),
+    IDP_NAME_AS_CC_USERNAME("has one user name field: sends the IdP login name as cc_username and in User calls",
+            "V5"),
+    COOKIES_PER_ADDRESS_AND_PORT("keeps cookies per server address and port, so the first IdS node's host-only "
+            + "cookies also go to a second node on the same port", "V6"),
+    RETRIES_FAILED_SIGN_IN("retries a failed sign-in blindly (five times), on into the reverse proxy's IP block",
+            "V7");
 
     private final String description;
     private final List<String> requirements;

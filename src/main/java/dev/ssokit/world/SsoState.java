@@ -48,6 +48,9 @@ public final class SsoState {
     public final Map<String, IdsSession> idsSessions = new ConcurrentHashMap<>();
     public final Map<String, SamlAssertion> samlResponses = new ConcurrentHashMap<>();
     public final Map<String, String> relayHandOffs = new ConcurrentHashMap<>();
+    /** The reverse proxy's memory (8.13): failed authentications per client address, and blocks until when. */
+    public final Map<String, Integer> proxyFailures = new ConcurrentHashMap<>();
+    public final Map<String, Instant> proxyBlockedUntil = new ConcurrentHashMap<>();
     public final Map<String, CodeGrant> codes = new ConcurrentHashMap<>();
     public final Map<String, RefreshEntry> refreshTokens = new ConcurrentHashMap<>();
     public final Map<String, String> agentStates = new ConcurrentHashMap<>();
@@ -75,6 +78,8 @@ public final class SsoState {
         idpFlows.clear();
         idpSessions.clear();
         relayHandOffs.clear();
+        proxyFailures.clear();
+        proxyBlockedUntil.clear();
         codes.clear();
         refreshTokens.clear();
         agentStates.clear();

@@ -67,9 +67,12 @@ public final class StubWorld implements AutoCloseable {
         this.hostile = new dev.ssokit.world.hostile.HostileLab(servers, tls, workDirectory);
     }
 
+    /** The second IdS node's host name (protocol 8.11, variant acs-on-second-ids-node): IdS under another name. */
+    public static final String SECOND_IDS_NODE = "ids2.test";
+
     /** Extra names the browser-behaviour pages use (see stubs/hosts): sub-, sibling and co-resident hosts. */
     public static final List<String> LAB_HOST_NAMES = List.of("idp.ids.test", "finesse.corp.test", "ids.corp.test",
-            "ccx.test");
+            "ccx.test", SECOND_IDS_NODE);
 
     /** Host names of the default topology: one per system, as in a real deployment with separate servers. */
     public static Map<StubSystem, String> defaultHostNames() {

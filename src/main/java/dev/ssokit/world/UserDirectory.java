@@ -30,7 +30,8 @@ public final class UserDirectory {
                 agents.add(new Agent(text(node, "loginName", file), text(node, "loginId", file),
                         Secret.of(text(node, "password", file)), AuthMode.parse(text(node, "authMode", file)),
                         text(node, "extension", file), node.path("firstName").asText(""),
-                        node.path("lastName").asText("")));
+                        node.path("lastName").asText(""), optional(node, "idpLoginName", file),
+                        optional(node, "uid", file)));
             }
             if (agents.isEmpty()) {
                 throw new IllegalArgumentException(file + " lists no agents: add at least one under \"agents\"");
@@ -48,6 +49,30 @@ public final class UserDirectory {
                     + field + "\"");
         }
         return value.asText();
+    }
+
+    /** An optional name (idpLoginName, uid): absent means the loginName; present must not be blank. */
+    private static String optional(JsonNode node, String field, Path file) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new IllegalArgumentException(file + ": agent '" + node.path("loginName").asText("?") + "' has an"
+                    + " empty or non-text \"" + field + "\": leave it out (it then defaults to the loginName) or give"
+                    + " the name as a string");
+        }
+        return value.asText();
+    }
+
+    /** The agent the IdP knows by this login name (a UPN or DOMAIN\\user; case-insensitive, as AD FS is). */
+    public Optional<Agent> findByIdpLoginName(String name) {
+        return agents.stream().filter(agent -> agent.idpLoginName().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** The agent whose SAML uid (the token's user_id) this is. */
+    public Optional<Agent> findByUid(String uid) {
+        return agents.stream().filter(agent -> agent.uid().equals(uid)).findFirst();
     }
 
     public String realm() {

@@ -40,6 +40,9 @@ public final class WorldSettings {
     private volatile boolean idpUnusableSamlResponse;
     private volatile boolean publicKeyNeedsClientCredentials;
     private volatile boolean sharedSecretTokens;
+    private volatile boolean acsOnSecondIdsNode;
+    private volatile int proxyBlockAfterFailures;
+    private volatile Duration proxyBlockPeriod;
 
     public WorldSettings() {
         reset();
@@ -72,6 +75,9 @@ public final class WorldSettings {
         idpUnusableSamlResponse = false;
         publicKeyNeedsClientCredentials = false;
         sharedSecretTokens = false;
+        acsOnSecondIdsNode = false;
+        proxyBlockAfterFailures = 0;
+        proxyBlockPeriod = Duration.ofMinutes(15);
     }
 
     public AuthMode systemAuthMode() { return systemAuthMode; }
@@ -163,6 +169,30 @@ public final class WorldSettings {
     /** Releases before 12.6(2) (8.12): tokens signed HS256 with IdS's shared secret instead of RS256. */
     public boolean sharedSecretTokens() { return sharedSecretTokens; }
     public void sharedSecretTokens(boolean shared) { this.sharedSecretTokens = shared; }
+
+    /**
+     * Several IdS nodes (8.11): the AuthnRequest names the ACS of a second node ({@code ids2.test}, same IdS
+     * server, another host name, so another origin); the IdP posts there, and that node's relay page hands over to
+     * Finesse. The second node finds the pending request by its RelayState (the nodes share their state) and sets
+     * a host-only session cookie of its own.
+     */
+    public boolean acsOnSecondIdsNode() { return acsOnSecondIdsNode; }
+    public void acsOnSecondIdsNode(boolean second) { this.acsOnSecondIdsNode = second; }
+
+    /**
+     * Reverse proxy IP block (8.13): after this many failed authentications (401 answers) from one client address
+     * the proxy blocks it for {@link #proxyBlockPeriod()}; 0 (the default) switches it off. Cisco documents the
+     * block, not its count, period or answer: the stub's 403 with Retry-After is a stub choice.
+     */
+    public int proxyBlockAfterFailures() { return proxyBlockAfterFailures; }
+    public void proxyBlockAfterFailures(int failures) {
+        if (failures < 0 || failures > 1000) {
+            throw new IllegalArgumentException("proxyBlockAfterFailures must be 0 (off) to 1000; got " + failures);
+        }
+        this.proxyBlockAfterFailures = failures;
+    }
+    public Duration proxyBlockPeriod() { return proxyBlockPeriod; }
+    public void proxyBlockPeriod(Duration period) { this.proxyBlockPeriod = period; }
 
     /** Client secret of Finesse's IdS client registration (the public-key endpoint's Basic credentials). */
     public static final String FINESSE_CLIENT_SECRET = "stub-finesse-client-secret";

@@ -119,7 +119,7 @@ public final class AdapterClient implements ClientUnderTest {
 
     private static ObjectNode withCredentials(ObjectNode request, Credentials credentials) {
         request.put("username", credentials.username());
-        request.put("idpUsername", credentials.username());
+        request.put("idpUsername", credentials.idpLoginName()); // the IdP login name (8.8); the username by default
         request.put("password", credentials.password().reveal());
         return request;
     }

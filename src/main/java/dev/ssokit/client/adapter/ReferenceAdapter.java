@@ -82,7 +82,7 @@ public final class ReferenceAdapter {
         }
         ObjectNode answer = JSON.createObjectNode();
         Credentials credentials = new Credentials(request.path("username").asText(""),
-                Secret.of(request.path("password").asText("")));
+                Secret.of(request.path("password").asText("")), request.path("idpUsername").asText(null));
         Outcome<?> outcome = switch (request.path("operation").asText()) {
             case "system-auth-mode" -> put(answer, client.readSystemAuthMode(), (a, v) -> a
                     .put("systemAuthMode", v.systemAuthMode().name()).put("deploymentType", v.deploymentType().name()));

@@ -66,7 +66,7 @@ final class IdpLogin {
                 Optional<HtmlForm> login = loginForm(html);
                 if (login.isPresent()) {
                     if (credentialsSubmitted) {
-                        return Outcome.failed(FinesseAnswers.credentialsRefused(credentials.username(),
+                        return Outcome.failed(FinesseAnswers.credentialsRefused(credentials.idpLoginName(),
                                 errorText(html).orElse("")) + " ("
                                 + PageDriver.withoutQuery(response.getWebRequest().getUrl()) + ")");
                     }
@@ -105,20 +105,20 @@ final class IdpLogin {
             throws IOException {
         // S1: the password goes only over https, to the origin that served the login page (presets included)
         Optional<String> refused = settings.has(Defect.POSTS_PASSWORD_ANYWHERE) ? Optional.empty()
-                : LoginFormPolicy.refusal(form, credentials.username());
+                : LoginFormPolicy.refusal(form, credentials.idpLoginName());
         if (refused.isPresent()) {
             throw new HopStopped(refused.get());
         }
         if (settings.has(Defect.IGNORES_FORM_ACTION)) {
             WebRequest post = new WebRequest(form.getPage().getUrl(), HttpMethod.POST);
             post.setRequestParameters(List.of(
-                    new NameValuePair(usernameField, credentials.username()),
+                    new NameValuePair(usernameField, credentials.idpLoginName()),
                     new NameValuePair(passwordField, credentials.password().reveal())));
             return driver.browser().getPage(post);
         }
         HtmlInput user = form.getInputByName(usernameField);
         HtmlInput password = form.getInputByName(passwordField);
-        user.setValue(credentials.username());
+        user.setValue(credentials.idpLoginName()); // the IdP login name (8.8)
         password.setValue(credentials.password().reveal());
         List<HtmlElement> buttons = form.getElementsByAttribute("input", "type", "submit");
         if (buttons.isEmpty()) {

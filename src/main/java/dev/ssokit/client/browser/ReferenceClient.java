@@ -31,7 +31,7 @@ public final class ReferenceClient implements ClientUnderTest {
     }
 
     public static ClientUnderTest create(ClientSettings settings) {
-        return new ReferenceClient(new HtmlUnitClient(settings));
+        return SignInDefects.around(new ReferenceClient(new HtmlUnitClient(settings)), settings);
     }
 
     private <T> Outcome<T> bounded(String operation, Supplier<Outcome<T>> call) {

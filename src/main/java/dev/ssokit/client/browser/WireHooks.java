@@ -20,6 +20,9 @@ final class WireHooks {
         if (RequestWireDefects.needed(settings)) {
             hooks.add(new RequestWireDefects(settings, credentials));
         }
+        if (NodeCookieDefects.needed(settings)) {
+            hooks.add(new NodeCookieDefects());
+        }
         return hooks;
     }
 }

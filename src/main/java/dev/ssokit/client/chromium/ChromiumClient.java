@@ -160,9 +160,9 @@ public final class ChromiumClient implements ClientUnderTest {
                         + "\"): neither the IdP login form nor the token JSON");
             }
             if (submitted) {
-                return Outcome.failed(FinesseAnswers.credentialsRefused(credentials.username(), page.errorText()));
+                return Outcome.failed(FinesseAnswers.credentialsRefused(credentials.idpLoginName(), page.errorText()));
             }
-            page = browser.submitLogin(credentials.username(), credentials.password().reveal());
+            page = browser.submitLogin(credentials.idpLoginName(), credentials.password().reveal());
             submitted = true;
         }
         return Outcome.failed("The flow went on without reaching the token JSON");

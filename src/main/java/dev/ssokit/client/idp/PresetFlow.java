@@ -71,7 +71,7 @@ public final class PresetFlow {
         if (known.credentials() && credentialsEntered.contains(key)) {
             String said = page instanceof HtmlPage html ? errorText(html, known.error()) : "";
             return new Next(null, "The IdP did not accept the credentials of '" + (credentials == null ? "?"
-                    : credentials.username()) + "': it showed its " + known.name() + " page again"
+                    : credentials.idpLoginName()) + "' (the IdP login name): it showed its " + known.name() + " page again"
                     + (said.isEmpty() ? "" : " saying \"" + said + "\"") + " " + where);
         }
         int seen = visits.merge(key, 1, Integer::sum);
@@ -204,7 +204,9 @@ public final class PresetFlow {
     private static String expand(String value, Credentials credentials) {
         String text = value == null ? "" : value;
         if (credentials != null) {
-            text = text.replace("${username}", credentials.username())
+            // ${username} is the name the IdP knows (the IdP login name, protocol 8.8); ${loginName} the Finesse one.
+            text = text.replace("${username}", credentials.idpLoginName())
+                    .replace("${loginName}", credentials.username())
                     .replace("${password}", credentials.password().reveal());
         }
         return text;

@@ -37,13 +37,16 @@ public final class SettingsKnobs {
         v.put("extra-token-fields", "{\"extraTokenFields\":true}");
         v.put("reject-bearer", "{\"rejectBearerTokens\":true}");
         v.put("short-tokens", "{\"accessTokenSeconds\":30}");
+        v.put("acs-on-second-ids-node", "{\"acsOnSecondIdsNode\":true}");
+        v.put("proxy-ip-block", "{\"proxyBlockAfterFailures\":3,\"proxyBlockSeconds\":900}");
         return Map.copyOf(v);
     }
 
     private static final Set<String> KNOWN = Set.of("systemAuthMode", "deploymentType", "userAuthModeEnabled",
             "ccUsernameQuerySupported", "accessTokenSeconds", "refreshTokenSeconds", "extraTokenFields",
             "refreshRedirectsToIdS", "idpSubmitDelayMillis", "idpFailingScript", "idpPageContentType",
-            "tokenResponseOmits", "rejectBearerTokens", "outOfService", "userAuthModes");
+            "tokenResponseOmits", "rejectBearerTokens", "outOfService", "userAuthModes", "acsOnSecondIdsNode",
+            "proxyBlockAfterFailures", "proxyBlockSeconds");
 
     private SettingsKnobs() {
     }
@@ -64,6 +67,9 @@ public final class SettingsKnobs {
         node.put("tokenResponseOmits", s.tokenResponseOmits());
         node.put("rejectBearerTokens", s.rejectBearerTokens());
         node.put("outOfService", s.outOfService());
+        node.put("acsOnSecondIdsNode", s.acsOnSecondIdsNode());
+        node.put("proxyBlockAfterFailures", s.proxyBlockAfterFailures());
+        node.put("proxyBlockSeconds", s.proxyBlockPeriod().toSeconds());
         return node;
     }
 
@@ -118,6 +124,15 @@ public final class SettingsKnobs {
         }
         bool(node, "rejectBearerTokens").ifPresent(s::rejectBearerTokens);
         bool(node, "outOfService").ifPresent(s::outOfService);
+        bool(node, "acsOnSecondIdsNode").ifPresent(s::acsOnSecondIdsNode);
+        if (node.has("proxyBlockAfterFailures")) {
+            if (!node.get("proxyBlockAfterFailures").canConvertToInt()) {
+                throw new IllegalArgumentException("proxyBlockAfterFailures must be a number 0-1000 (0 = off); got "
+                        + node.get("proxyBlockAfterFailures"));
+            }
+            s.proxyBlockAfterFailures(node.get("proxyBlockAfterFailures").asInt());
+        }
+        seconds(node, "proxyBlockSeconds").ifPresent(s::proxyBlockPeriod);
         if (node.has("userAuthModes")) {
             node.get("userAuthModes").fields().forEachRemaining(entry ->
                     s.userAuthMode(entry.getKey(), AuthMode.parse(entry.getValue().asText())));

@@ -14,8 +14,8 @@ public final class DirectGrants {
         String sessionId = SsoState.randomId(18);
         SsoState.FinesseSession session = new SsoState.FinesseSession();
         session.originalUrl = context.finesse("/desktop/sso/token");
-        session.grant = FinesseStubs.issue(context, new Identity(agent.loginName(), context.directory.realm(),
-                agent.loginName() + "@" + context.directory.realm()));
+        session.grant = FinesseStubs.issue(context, new Identity(agent.uid(), context.directory.realm(),
+                agent.uid() + "@" + context.directory.realm()));
         context.state.finesseSessions.put(sessionId, session);
         return sessionId;
     }

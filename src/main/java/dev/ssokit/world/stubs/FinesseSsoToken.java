@@ -75,9 +75,12 @@ final class FinesseSsoToken extends StubBehaviour {
 
     private ResponseDefinition tokenAnswer(Request request, TokenGrant grant, String ccUsername) {
         Optional<Agent> agent = context.directory.find(ccUsername);
-        if (agent.isEmpty() || !agent.get().loginName().equals(grant.identity().userId())) {
+        if (agent.isEmpty() || !agent.get().uid().equals(grant.identity().userId())) {
+            // Finesse ties the token's user_id (IdS's uid) to its agent; cc_username names that agent's Finesse
+            // loginName or peripheralId (S1), never the IdP login name or the uid where those differ (8.8).
             return Answers.ssoError(401, "user_mismatch", "cc_username '" + ccUsername
-                    + "' is not the user the IdP authenticated");
+                    + "' is not the Finesse loginName or peripheralId of the user the IdP authenticated (uid '"
+                    + grant.identity().userId() + "')");
         }
         if (context.settings.effectiveAuthModeOf(agent.get()) != AuthMode.SSO) {
             return Answers.ssoError(401, "not_sso_user", "this user signs in with NON_SSO (Basic) credentials");

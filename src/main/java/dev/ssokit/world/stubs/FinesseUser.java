@@ -34,7 +34,10 @@ final class FinesseUser extends StubBehaviour {
         Agent agent = (Agent) caller;
         String target = Requests.lastSegment(request);
         boolean ucce = context.settings.deploymentType() == DeploymentType.UCCE;
-        if (!agent.isKnownAs(target)) {
+        // The loginId lookup (step 5) may name the token's user_id, which is the uid where it differs from the
+        // loginName (8.8; Finesse knows whose token it is: an inference); state changes name the loginId (F5).
+        boolean lookupByUid = RequestMethod.GET.equals(request.getMethod()) && agent.uid().equals(target);
+        if (!agent.isKnownAs(target) && !lookupByUid) {
             return context.directory.find(target).isPresent()
                     ? Answers.apiError(401, "Invalid Authorization User Specified", "UNAUTHORIZED", target)
                     : Answers.apiError(404, "User Not Found", "UNKNOWN_USER", target);
@@ -89,7 +92,8 @@ final class FinesseUser extends StubBehaviour {
             if (claims.get().expiredAt(context.clock.instant())) {
                 return Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "token expired");
             }
-            return context.directory.find(claims.get().userId()).<Object>map(a -> a).orElseGet(() ->
+            return context.directory.findByUid(claims.get().userId())
+                    .or(() -> context.directory.find(claims.get().userId())).<Object>map(a -> a).orElseGet(() ->
                     Answers.apiError(401, "Authorization Failure", "UNAUTHORIZED", "unknown user"));
         }
         if (authorization.regionMatches(true, 0, "Basic ", 0, 6)) {

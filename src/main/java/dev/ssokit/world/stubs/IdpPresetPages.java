@@ -81,13 +81,14 @@ final class IdpPresetPages {
             }
             if (path.endsWith("/kmsi")) {
                 String login = Requests.form(request, "login").orElse("");
-                return finish(context, flow, context.directory.require(login),
+                return finish(context, flow, context.directory.findByIdpLoginName(login)
+                                .orElseGet(() -> context.directory.require(login)),
                         "ESTSAUTH=" + SsoState.randomId(16) + "; Path=/; Secure; HttpOnly; SameSite=None");
             }
             String login = Requests.form(request, "login").or(() -> Requests.form(request, "loginfmt")).orElse("");
             Optional<String> password = Requests.form(request, "passwd");
             if (password.isEmpty()) {
-                return context.directory.find(login).filter(a -> a.loginName().equals(login)).isPresent()
+                return context.directory.findByIdpLoginName(login).isPresent()
                         ? passwordPage(flow, login, "")
                         : userNamePage(flow, "This username may be incorrect. Make sure you typed it correctly.");
             }

@@ -48,7 +48,7 @@ public final class IdpStubs {
                                          String... cookies) {
         String requestId = Saml.attribute(authnRequestXml, "ID").orElse("");
         String acsUrl = Saml.attribute(authnRequestXml, "AssertionConsumerServiceURL").orElse("");
-        String uid = agent.loginName();
+        String uid = agent.uid();
         String samlResponse = signedResponse(context, requestId, acsUrl, uid, uid + "@" + context.directory.realm());
         return Answers.html(200, "<html><head><title>Working...</title></head><body><form method=\"POST\" "
                 + "name=\"hiddenform\" action=\"" + Answers.escape(acsUrl) + "\"><input type=\"hidden\" name=\""
@@ -58,10 +58,13 @@ public final class IdpStubs {
                 + "window.setTimeout('document.forms[0].submit()', 0);</script></body></html>", cookies);
     }
 
-    /** The agent with this login name and password, if both are right. */
+    /**
+     * The agent with this IdP login name and password, if both are right. The IdP knows its own account names (a
+     * UPN or DOMAIN\\user, protocol 8.8), not the Finesse loginName; where users.json gives no idpLoginName the
+     * two are the same.
+     */
     static Optional<Agent> authenticate(StubContext context, String username, String password) {
-        return context.directory.find(username)
-                .filter(a -> a.loginName().equals(username) && a.password().reveal().equals(password));
+        return context.directory.findByIdpLoginName(username).filter(a -> a.password().reveal().equals(password));
     }
 
     static final class Login extends StubBehaviour {
@@ -101,7 +104,7 @@ public final class IdpStubs {
                 return loginPage(samlRequest.get(), relayState,
                         "Incorrect user ID or password. Type the correct user ID and password, and try again.");
             }
-            String uid = agent.get().loginName();
+            String uid = agent.get().uid(); // the SAML uid attribute: IdS makes it the token's user_id (S13, S1)
             Identity identity = new Identity(uid, context.directory.realm(), uid + "@" + context.directory.realm());
             String samlResponse = context.settings.idpUnusableSamlResponse()
                     ? Saml.encode("<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\"/>")

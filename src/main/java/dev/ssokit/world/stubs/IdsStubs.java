@@ -31,7 +31,13 @@ public final class IdsStubs {
 
     /** IdS's assertion consumer service URL, as its AuthnRequest names it. */
     static String acsUrl(StubContext context) {
-        return context.ids("/ids/saml/response?metaAlias=/sp");
+        return context.settings.acsOnSecondIdsNode() ? context.idsNode2("/ids/saml/response?metaAlias=/sp")
+                : context.ids("/ids/saml/response?metaAlias=/sp");
+    }
+
+    /** A request that reached the second IdS node (8.11). */
+    static boolean onSecondNode(Request request) {
+        return StubContext.SECOND_IDS_NODE.equalsIgnoreCase(request.getHost());
     }
 
     static Optional<IdsSession> session(StubContext context, Request request) {
@@ -104,6 +110,21 @@ public final class IdsStubs {
         protected ResponseDefinition answer(Request request) {
             Optional<String> sessionId = Requests.cookie(request, SESSION_COOKIE)
                     .filter(context.state.idsSessions::containsKey);
+            String nodeCookie = null;
+            if (context.settings.acsOnSecondIdsNode() && onSecondNode(request)) {
+                // The first node's cookie is host-only (ids.test): it cannot come here. The nodes share their state,
+                // so this node finds the pending request by its RelayState and opens a session of its own.
+                Optional<IdsSession> pending = context.state.idsSessions.values().stream()
+                        .filter(s -> s.relayState != null
+                                && s.relayState.equals(Requests.form(request, "RelayState").orElse("")))
+                        .findFirst();
+                if (pending.isPresent()) {
+                    String id = SsoState.randomId(18);
+                    context.state.idsSessions.put(id, pending.get());
+                    sessionId = Optional.of(id);
+                    nodeCookie = sessionCookie(id);
+                }
+            }
             if (sessionId.isEmpty()) {
                 return Answers.errorPage(500, "IdS session missing",
                         "The IdS session cookie set on /ids/v1/oauth/authorize did not come back with the SAML response.");
@@ -139,7 +160,8 @@ public final class IdsStubs {
             return Answers.html(200, "<!DOCTYPE html><html><head><title>Cisco Identity Service</title></head>"
                     + "<body onload=\"document.forms[0].submit()\"><form method=\"post\" action=\"/ids/relay\">"
                     + "<input type=\"hidden\" name=\"uniqueId\" value=\"" + uniqueId + "\"/>"
-                    + "<noscript><input type=\"submit\" value=\"Continue\"/></noscript></form></body></html>");
+                    + "<noscript><input type=\"submit\" value=\"Continue\"/></noscript></form></body></html>",
+                    nodeCookie == null ? new String[0] : new String[] {nodeCookie});
         }
     }
 

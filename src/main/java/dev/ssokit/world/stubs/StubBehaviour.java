@@ -36,6 +36,13 @@ public abstract class StubBehaviour implements ResponseDefinitionTransformerV2 {
             if (refused != null) {
                 return refused;
             }
+            ResponseDefinition blocked = ProxyBlock.blocked(context, request);
+            if (blocked != null) {
+                return blocked;
+            }
+            ResponseDefinition answered = answer(request);
+            ProxyBlock.count(context, request, answered);
+            return answered;
         }
         return answer(request);
     }

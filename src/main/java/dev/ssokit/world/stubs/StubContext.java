@@ -47,6 +47,14 @@ public final class StubContext {
         return idsBase.get() + path;
     }
 
+    /** The second IdS node's host name (8.11): the same IdS server under another name, so another origin. */
+    public static final String SECOND_IDS_NODE = dev.ssokit.world.StubWorld.SECOND_IDS_NODE;
+
+    /** A URL on the second IdS node: same port as IdS, host {@link #SECOND_IDS_NODE}. */
+    public String idsNode2(String path) {
+        return "https://" + SECOND_IDS_NODE + ":" + idsBase.get().getPort() + path;
+    }
+
     public String idp(String path) {
         return idpBase.get() + path;
     }

@@ -52,6 +52,9 @@ class CheckContractsTest {
         if (type == Target.class) {
             return Target.parse("https://finesse.test/sample");
         }
+        if (type == AgentNames.class) {
+            return new AgentNames("kwalker@corp.example", "kwalker", "kim.walker", "98416");
+        }
         if (type == int.class) {
             return 1;
         }
