@@ -292,8 +292,15 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         return count("error");
     }
 
+    /** Judged and not failed (pass, warn, info); a skipped scenario was not judged, so it is not among them. */
     public long passedScenarios() {
-        return outcomes().stream().filter(o -> !o.result().equals("fail") && !o.result().equals("error")).count();
+        return outcomes().stream().filter(o -> !o.result().equals("fail") && !o.result().equals("error")
+                && !o.result().equals("skipped")).count();
+    }
+
+    /** Skipped because the client declares it lacks what they need (@needs:...): counted, never listed as failing. */
+    public long skippedScenarios() {
+        return count("skipped");
     }
 
     public long warnedScenarios() {

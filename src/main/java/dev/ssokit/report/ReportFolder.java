@@ -55,7 +55,8 @@ public final class ReportFolder {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).filter(ReportFolder::isText).toList()) {
                 String text = Files.readString(file);
-                String redacted = redactor.redact(text);
+                String redacted = file.getFileName().toString().equals("cucumber.json")
+                        ? CucumberJsonRedaction.redact(text, redactor) : redactor.redact(text);
                 if (!redacted.equals(text)) {
                     Files.writeString(file, redacted);
                 }

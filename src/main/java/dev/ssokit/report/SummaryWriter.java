@@ -58,6 +58,7 @@ final class SummaryWriter {
             scenarios.put("failed", summary.failedScenarios());
             scenarios.put("errors", summary.erroredScenarios());
             scenarios.put("warned", summary.warnedScenarios());
+            scenarios.put("skipped", summary.skippedScenarios());
             json.put("scenarios", scenarios);
             json.put("requirements", counts);
             json.put("deviationProblems", summary.deviationProblems());
@@ -76,7 +77,8 @@ final class SummaryWriter {
 
     private String scenarioLine() {
         return summary.passedScenarios() + " passed, " + summary.failedScenarios() + " failed, "
-                + summary.erroredScenarios() + " errors (not judged), " + summary.warnedScenarios() + " with warnings";
+                + summary.erroredScenarios() + " errors (not judged), " + summary.warnedScenarios() + " with warnings"
+                + (summary.skippedScenarios() > 0 ? ", " + summary.skippedScenarios() + " skipped" : "");
     }
 
     private void console(PrintStream console, Path reports, Map<String, Long> counts, Duration took) {
@@ -92,9 +94,11 @@ final class SummaryWriter {
                 + counts.get("not covered") + " not covered (of "
                 + rows.size() + ")");
         }
-        summary.outcomes().stream().filter(o -> !o.result().equals("pass")).limit(20).forEach(o -> console.println(
+        summary.outcomes().stream().filter(o -> !o.result().equals("pass") && !o.result().equals("skipped")).limit(20)
+                .forEach(o -> console.println(
                 "  " + o.result().toUpperCase() + " " + o.location() + "  " + o.name() + "\n      "
                         + redactor.redact(String.join("\n      ", o.messages()).replace("\n", "\n      "))));
+        SkippedScenarios.lines(summary.outcomes()).forEach(line -> console.println("  " + redactor.redact(line)));
         summary.deviationProblems().forEach(problem -> console.println("  DEVIATION LIST: " + problem));
         List<String> paste = summary.readyToPaste();
         if (!paste.isEmpty()) {
@@ -126,7 +130,7 @@ final class SummaryWriter {
                     .append(" | ").append(row.source().replace("|", "\\|")).append(" |\n");
         }
         List<String> untagged = summary.outcomes().stream().filter(o -> o.requirements().isEmpty()
-                && !o.result().equals("pass")).map(o -> o.result().toUpperCase() + " " + o.location() + " " + o.name()
+                && !o.result().equals("pass") && !o.result().equals("skipped")).map(o -> o.result().toUpperCase() + " " + o.location() + " " + o.name()
                 + ": " + String.join(" | ", o.messages())).toList();
         List<RequirementRow> failing = rows.stream().filter(r -> !r.failures().isEmpty()).toList();
         if (!failing.isEmpty() || !untagged.isEmpty()) {

@@ -50,7 +50,11 @@ class CurlAdapterTest {
         assertThat(verdict).contains("\"client\" : \"curl-example\"").contains("\"clientVersion\" : \"0.1.0\"")
                 .contains("\"kitVersion\"");
         assertThat(Files.readString(reports.resolve("summary.md"))).contains("| Client version | 0.1.0 |");
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Evidence: SHA-256");
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("Evidence: SHA-256");
+        assertThat(printed).as("skipped scenarios are a count with reasons, not lines of the failing list")
+                .doesNotContain("  SKIPPED features/").contains(" skipped  (").containsPattern("SKIPPED \\d+ scenario")
+                .containsPattern("\\d+ x curl-example lacks browse");
         assertThat(ReportDigest.verify(reports, null).exitCode()).as("the sealed report verifies").isZero();
         Files.writeString(reports.resolve("verdict.json"), verdict.replace("\"FAIL\"", "\"PASS\"")
                 .replace("\"pass\"", "\"fail\""));

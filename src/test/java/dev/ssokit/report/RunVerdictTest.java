@@ -72,6 +72,20 @@ class RunVerdictTest {
     }
 
     @Test
+    void aCheckThatCouldNotJudgeMakesTheScenarioAnErrorAndTheRunNotJudged() {
+        Throwable thrown = CheckCouldNotJudgeFixture.thrownBy(new IllegalStateException("no journal"));
+        ScenarioResults.Read read = ScenarioResults.read(io.cucumber.plugin.event.Status.FAILED, thrown, List.of(),
+                List.of());
+        assertThat(read.result()).isEqualTo("error");
+        assertThat(read.messages()).singleElement().asString().contains("nothing judged")
+                .contains("CheckCouldNotJudge").contains("java.lang.IllegalStateException: no journal");
+        RunVerdict verdict = RunVerdict.of(List.of(outcome("pass", "F1"), new ScenarioOutcome("s", "features/x.feature:9",
+                List.of("F3"), "fail", read.result(), read.messages())), Deviations.none(), List.of(), List.of());
+        assertThat(verdict.verdict()).isEqualTo(Word.NOT_JUDGED);
+        assertThat(verdict.exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void notJudgedWinsOverFailAndKeepsTheFailureInItsReasons() {
         RunVerdict verdict = RunVerdict.of(List.of(outcome("fail", "F3"), outcome("error", "F2")), Deviations.none(),
                 List.of(), List.of());

@@ -95,6 +95,7 @@ class SecretCanaryTest {
                 haystacks.add(file + "\n" + new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1));
             }
         }
+        haystacks.addAll(cucumberAttachments(root.resolve("reports/cucumber.json")));
         List<String> leaks = new ArrayList<>();
         for (String secret : secrets) {
             for (String form : forms(secret)) {
@@ -106,6 +107,19 @@ class SecretCanaryTest {
             }
         }
         return new Scan(secrets, leaks);
+    }
+
+    /** cucumber.json holds its attachments base64-encoded: the canary reads them decoded too. */
+    private static List<String> cucumberAttachments(Path file) throws IOException {
+        List<String> decoded = new ArrayList<>();
+        if (!Files.exists(file)) {
+            return decoded;
+        }
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).findValues("embeddings")
+                .forEach(embeddings -> embeddings.forEach(embedding -> decoded.add(file + " attachment "
+                        + embedding.path("name").asText() + "\n" + new String(Base64.getDecoder().decode(
+                        embedding.path("data").asText()), StandardCharsets.ISO_8859_1))));
+        return decoded;
     }
 
     private static List<String> forms(String secret) {

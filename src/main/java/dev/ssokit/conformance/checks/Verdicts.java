@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 /**
  * Runs checks for one scenario and keeps their results. A failed FAIL check stops the scenario with its message;
  * a failed WARN check is recorded (and fails the scenario at its end in strict mode); INFO is only recorded.
+ * A check that throws instead of judging is no verdict: {@link CheckCouldNotJudge} ends the scenario as an ERROR.
  * Every message passes the redactor before anyone sees it.
  */
 public final class Verdicts {
@@ -32,7 +33,10 @@ public final class Verdicts {
         try {
             verdict = check.evaluate(evidence.get());
         } catch (RuntimeException e) {
-            verdict = Verdict.fail("the check to be able to judge", "it could not: " + e);
+            // the cause is not chained: its message could hold a secret, and only the redacted text may travel
+            throw new CheckCouldNotJudge(redactor.redact("check " + check.getClass().getSimpleName() + " ("
+                    + check.requirement() + ") could not judge: " + e.getClass().getName() + ": " + e.getMessage()
+                    + "; nothing was judged, so this is an error, not a failure of the client"), e.getStackTrace());
         }
         Severity severity = capBySource(check.requirement(),
                 scenarioSeverity != null ? scenarioSeverity : check.severity());

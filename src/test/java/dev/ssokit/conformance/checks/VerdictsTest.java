@@ -66,13 +66,40 @@ class VerdictsTest {
     }
 
     @Test
-    void aCheckThatCannotJudgeFails() {
+    void aCheckThatCannotJudgeIsAnErrorNamingTheExceptionNotAFail() {
         Verdicts verdicts = new Verdicts(Redactor.standard());
-        verdicts.scenarioSeverity(Severity.WARN);
-        CheckResult result = verdicts.require(new Fixed(null, false), VerdictsTest::none);
-        assertThat(result.passed()).isFalse();
-        assertThat(result.expected()).isEqualTo("the check to be able to judge");
-        assertThat(result.observed()).contains("broken");
+        for (Severity scenario : Severity.values()) {
+            verdicts.scenarioSeverity(scenario);
+            assertThatThrownBy(() -> verdicts.require(new Fixed(null, false), VerdictsTest::none))
+                    .isInstanceOf(CheckCouldNotJudge.class).isNotInstanceOf(AssertionError.class)
+                    .hasMessageContaining("check Fixed (Z1) could not judge")
+                    .hasMessageContaining("java.lang.IllegalStateException: broken")
+                    .hasMessageContaining("not a failure of the client");
+        }
+        assertThat(verdicts.results()).as("no verdict is recorded for a check that did not judge").isEmpty();
+    }
+
+    @Test
+    void aCheckThatCannotJudgeSaysSoRedacted() {
+        Verdicts verdicts = new Verdicts(Redactor.standard());
+        assertThatThrownBy(() -> verdicts.require(new Check() {
+            public String requirement() {
+                return "Z2";
+            }
+
+            public Severity severity() {
+                return Severity.FAIL;
+            }
+
+            public String rule() {
+                return "a rule";
+            }
+
+            public Verdict evaluate(Evidence evidence) {
+                throw new IllegalArgumentException("cannot read Authorization: Bearer eyJhbGciOiJSUzI1.eyJzdWIiOiJh.c2lnbmF0dXJl");
+            }
+        }, VerdictsTest::none)).isInstanceOf(CheckCouldNotJudge.class).hasMessageContaining("(Z2) could not judge")
+                .hasMessageNotContaining("eyJhbGciOiJSUzI1");
     }
 
     @Test
