@@ -108,7 +108,7 @@ class SecretCanaryTest {
         return new Scan(secrets, leaks);
     }
 
-    private static List<String> forms(String secret) {
+    static List<String> forms(String secret) {
         return List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
                 Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
     }
@@ -125,7 +125,8 @@ class SecretCanaryTest {
 
         @Override
         public void setEventPublisher(EventPublisher publisher) {
-            publisher.registerHandlerFor(TestCaseFinished.class, event -> harvest(context.world().journal().all()));
+            publisher.registerHandlerFor(TestCaseFinished.class, event -> harvest(context.target()
+                    .map(dev.ssokit.conformance.target.RunTarget::journal).orElseGet(() -> context.world().journal().all())));
         }
 
         private void harvest(List<Exchange> exchanges) {
