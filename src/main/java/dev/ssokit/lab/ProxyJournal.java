@@ -23,7 +23,7 @@ final class ProxyJournal implements ServeEventListener {
     private final Function<String, Optional<StubSystem>> systemOfHost;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    private final long started = System.nanoTime();
+    private long started = System.nanoTime();
 
     ProxyJournal(Function<String, Optional<StubSystem>> systemOfHost) {
         this.systemOfHost = systemOfHost;
@@ -75,7 +75,9 @@ final class ProxyJournal implements ServeEventListener {
         return List.copyOf(failures);
     }
 
+    /** A new journal whose seconds ({@link Exchange#atSecond()}) count from now, as a reset stub world's do. */
     synchronized void clear() {
+        started = System.nanoTime();
         exchanges.clear();
         failures.clear();
     }

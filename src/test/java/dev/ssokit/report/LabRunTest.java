@@ -42,6 +42,8 @@ class LabRunTest {
     private static final String CANARY_PASSWORD = "Lab-Canary-Pa55-W3q8-5127";
     private static final List<String> FEATURES = List.of("01_system_auth_mode", "03_access_token", "05_login_id",
             "06_api_with_login_id", "contract");
+    /** Short, so --lab-refresh's real-time refresh takes seconds (the features' 240 s of 300 s become 32 s). */
+    private static final long TOKEN_SECONDS = 40;
     private static final Duration START_DEADLINE = Duration.ofSeconds(240);
     private static Path temp;
     private static Process serve;
@@ -61,7 +63,7 @@ class LabRunTest {
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "dev.ssokit.cli.KitCommand", "serve", "--root", labRoot.toString(), "--world", world.toString(),
                 "--finesse-port", "0", "--http-port", "0", "--ids-port", "0", "--idp-port", "0", "--control-port", "0",
-                "--seconds", "1200")
+                "--token-lifetime", "" + TOKEN_SECONDS, "--seconds", "1200")
                 .redirectErrorStream(true).redirectOutput(temp.resolve("serve.log").toFile());
         serve = builder.start();
         JsonNode description = awaitWorld(world);
@@ -213,5 +215,34 @@ class LabRunTest {
             throw new java.io.UncheckedIOException(e);
         }
         return dev.ssokit.world.TlsMaterial.generate(List.of("unrelated.test"), dir).caPem();
+    }
+
+    @Test
+    void withoutLabRefreshTheRefreshScenariosAreSkippedAndNothingJudgedIsNotJudged() throws IOException {
+        ConformanceSummary summary = labRun("refresh-skipped", false, "@req:F8");
+        assertThat(summary.outcomes()).isNotEmpty().allSatisfy(o -> {
+            assertThat(o.result()).isEqualTo("skipped");
+            assertThat(o.messages().get(0)).contains("@needs:virtual-clock").contains("--lab-refresh");
+        });
+        assertThat(summary.verdict().verdict()).isEqualTo(RunVerdict.Word.NOT_JUDGED);
+        assertThat(summary.verdict().exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void withLabRefreshTheClientRefreshesInRealTimeAgainstTheLabsTokenLifetime() throws IOException {
+        ConformanceSummary summary = labRun("refresh-real-time", true, "@req:F8");
+        assertThat(summary.outcomes()).isNotEmpty().allSatisfy(o -> assertThat(o.result())
+                .as(o.location() + " " + o.messages()).isEqualTo("pass"));
+        assertThat(summary.verdict().verdict()).isEqualTo(RunVerdict.Word.PASS);
+    }
+
+    private static ConformanceSummary labRun(String name, boolean labRefresh, String tags) throws IOException {
+        Path root = kitCopy(name);
+        LabRunTarget target = LabRunTarget.of(TargetLoader.load(targetFile), variable -> null, Duration.ofSeconds(30),
+                labRefresh);
+        try (RunContext context = RunContext.owningWorld(KitConfig.defaults(root)).withTarget(target)) {
+            return MainJob.run(context, List.of(root.resolve("features/07_refresh")), tags,
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        }
     }
 }

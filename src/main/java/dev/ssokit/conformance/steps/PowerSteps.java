@@ -24,7 +24,7 @@ public final class PowerSteps {
 
     @Then("up to {int} seconds every token was renewed between 75 % and 100 % of its lifetime")
     public void everyRefreshInWindow(int until) {
-        scenario.check(new EnsureEveryRefreshInWindow(until));
+        scenario.check(new EnsureEveryRefreshInWindow(RealTime.onTarget(scenario, until)));
     }
 
     @Then("every Finesse API call after a refresh carried the refreshed access token")
