@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  */
 class LabRunTest {
     private static final String CANARY_PASSWORD = "Lab-Canary-Pa55-W3q8-5127";
-    private static final List<String> FEATURES = List.of("01_system_auth_mode", "03_access_token", "05_login_id",
+    private static final List<String> FEATURES = List.of("01_system_auth_mode", "03_access_token",
             "06_api_with_login_id", "contract");
     /** Short, so --lab-refresh's real-time refresh takes seconds (the features' 240 s of 300 s become 32 s). */
     private static final long TOKEN_SECONDS = 40;
