@@ -76,8 +76,10 @@ final class SummaryWriter {
     }
 
     private String scenarioLine() {
-        return summary.passedScenarios() + " passed, " + summary.failedScenarios() + " failed, "
-                + summary.erroredScenarios() + " errors (not judged), " + summary.warnedScenarios() + " with warnings";
+        long skipped = summary.outcomes().stream().filter(o -> o.result().equals("skipped")).count();
+        return (summary.passedScenarios() - skipped) + " passed, " + summary.failedScenarios() + " failed, "
+                + summary.erroredScenarios() + " errors (not judged), " + summary.warnedScenarios() + " with warnings"
+                + (skipped > 0 ? ", " + skipped + " skipped" : "");
     }
 
     private void console(PrintStream console, Path reports, Map<String, Long> counts, Duration took) {
