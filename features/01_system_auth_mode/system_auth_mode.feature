@@ -34,14 +34,14 @@ Feature: Step 1 - read the system's auth mode
     And every User API call carried Basic credentials
     And the agent is signed in with NON_SSO as loginId "98420"
 
-  @req:P1 @severity:fail
+  @req:P1 @severity:fail @needs:stub-control
   Scenario: Finesse out of service: the client says so and starts no SSO flow
     Given Finesse is out of service
     When agent "sjefferson" connects with extension "98411"
     Then the client reports that Finesse is unavailable, naming HTTP 503
     And the client did not start the SSO flow
 
-  @req:F17 @req:F1 @severity:fail
+  @req:F17 @req:F1 @severity:fail @needs:stub-control
   Scenario: Through the VPN-less reverse proxy, SystemInfo wants credentials: the client sends them and retries
     PCCE 12.6(1) Features Guide: through the proxy "the authorization headers are required" on SystemInfo.
     Given a UCCE system in SSO mode
@@ -51,7 +51,7 @@ Feature: Step 1 - read the system's auth mode
     And the client answered the 401 on SystemInfo with credentials, once
     And the agent is signed in with SSO as loginId "98411"
 
-  @req:V3 @severity:fail
+  @req:V3 @severity:fail @needs:stub-control
   Scenario: The reverse proxy's User-Agent filter refuses the client: it reports the 403 and stops
     Given a UCCE system in SSO mode
     And the reverse proxy admits only User-Agents matching "^NoSuchBrowser/"
@@ -59,14 +59,14 @@ Feature: Step 1 - read the system's auth mode
     Then the client reports that the reverse proxy refused it, naming HTTP 403
     And the client did not start the SSO flow
 
-  @req:V3 @severity:fail
+  @req:V3 @severity:fail @needs:stub-control
   Scenario: A browser User-Agent passes the reverse proxy's filter
     Given a UCCE system in SSO mode
     And the reverse proxy admits only User-Agents matching "Mozilla/5\.0"
     When agent "sjefferson" connects with extension "98411"
     Then the agent is signed in with SSO as loginId "98411"
 
-  @req:V2 @severity:fail
+  @req:V2 @severity:fail @needs:stub-control
   Scenario: Before 12.6(2) IdS signs tokens with a shared secret (HS256): the client signs in all the same
     Given a UCCE system in SSO mode
     And IdS signs tokens with its shared secret (HS256, before 12.6(2))

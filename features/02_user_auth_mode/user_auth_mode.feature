@@ -21,7 +21,7 @@ Feature: Step 2 - read the user's auth mode
     Then the client asked for the auth mode of "sjefferson" before any token request
     And the agent is signed in with SSO as loginId "98411"
 
-  @req:P2 @severity:fail
+  @req:P2 @severity:fail @needs:stub-control
   Scenario Outline: The client reports each user's mode, with the name URL-encoded in the path
     Given a UCCE system in HYBRID mode
     And agent "<agent>" is configured for <mode> sign-in
@@ -36,7 +36,7 @@ Feature: Step 2 - read the user's auth mode
       | mary ann          | SSO     |
       | anne+ops          | NON_SSO |
 
-  @req:P2 @severity:fail
+  @req:P2 @severity:fail @needs:stub-control
   Scenario: A disabled UserAuthMode service is reported with its status
     Given a UCCE system in HYBRID mode
     And the UserAuthMode service is disabled

@@ -18,7 +18,7 @@ Feature: Step 3 - request a token with cc_username
       | mary ann          |
       | rené              |
 
-  @req:C23 @req:F3 @severity:fail @needs:cc-username-cookie
+  @req:C23 @req:F3 @severity:fail @needs:cc-username-cookie @needs:stub-control
   Scenario Outline: cc_username travels URL-encoded in a cookie to the token endpoint
     The cookie may also reach other Finesse paths, IdS and the IdP: Cisco's desktop keeps it for those
     redirects (TechNote 214555), so only a missing or wrongly encoded cookie on /desktop/sso/token fails.
@@ -55,13 +55,13 @@ Feature: Step 3 - request a token with cc_username
     And each auto-POST form was submitted exactly once
     And the client holds a token for "sjefferson"
 
-  @req:F4 @severity:fail
+  @req:F4 @severity:fail @needs:stub-control
   Scenario: Unknown fields in the token JSON are tolerated
     Given Finesse adds unknown fields to the token response
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client holds a token for "sjefferson"
 
-  @req:F4 @severity:fail
+  @req:F4 @severity:fail @needs:stub-control
   Scenario: A token JSON without its token field is refused
     Given Finesse leaves "token" out of the token response
     When agent "sjefferson" requests a token with cc_username in the query
@@ -75,14 +75,14 @@ Feature: Step 3 - request a token with cc_username
     Then the client reports that the token request was refused, naming HTTP 400
     And the client holds no token
 
-  @req:F18 @severity:fail
+  @req:F18 @severity:fail @needs:stub-control
   Scenario: IdS refuses an unknown client with a JSON error at authorize, and the client says IdS refused
     Given IdS does not know Finesse's client id
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client reports that IdS refused the flow, naming HTTP 400 and "invalid_client"
     And the client holds no token
 
-  @req:F18 @severity:fail @stub-idp
+  @req:F18 @severity:fail @stub-idp @needs:stub-control
   Scenario: IdS answers an unusable SAML response with a 500 page, and the client says IdS refused
     Given the IdP posts a SAML response IdS cannot use
     When agent "sjefferson" requests a token with cc_username in the query

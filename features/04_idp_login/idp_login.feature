@@ -33,21 +33,21 @@ Feature: Step 4 - log in on the IdP page
     And nothing was posted to IdS after the login
     And the client holds no token
 
-  @req:J7 @severity:fail @stub-idp
+  @req:J7 @severity:fail @stub-idp @needs:stub-control
   Scenario: A delayed auto-submit is still submitted, within the script deadline
     Given the IdP submits its SAML form 300 ms after the page loads
     When agent "sjefferson" requests a token with cc_username in the query
     Then the IdP's SAML auto-POST form was submitted unchanged
     And the client holds a token for "sjefferson"
 
-  @req:J8 @severity:warn @stub-idp
+  @req:J8 @severity:warn @stub-idp @needs:stub-control
   Scenario: A failing script on the IdP page does not stop the flow
     Given the IdP page runs a failing script before its auto-submit
     When agent "sjefferson" requests a token with cc_username in the query
     Then the IdP's SAML auto-POST form was submitted unchanged
     And the client holds a token for "sjefferson"
 
-  @req:J9 @severity:warn @stub-idp
+  @req:J9 @severity:warn @stub-idp @needs:stub-control
   Scenario: An auto-POST page served as */* is still run as a document
     Given the IdP serves its auto-POST page as "*/*;charset=utf-8"
     When agent "sjefferson" requests a token with cc_username in the query

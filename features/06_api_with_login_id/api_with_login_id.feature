@@ -20,7 +20,7 @@ Feature: Step 6 - use the loginId in every later call
     Then the client's User object read succeeded
     And every User API call carried the token as a Bearer header and never in a URL
 
-  @req:F12 @severity:warn
+  @req:F12 @severity:warn @needs:stub-control
   Scenario: A token Finesse keeps refusing leads to one renewal and one retry, not a storm
     Given a UCCE system in SSO mode
     And agent "sjefferson" has connected with extension "98411"
@@ -28,7 +28,7 @@ Feature: Step 6 - use the loginId in every later call
     When the client reads its own User object
     Then the client renewed its token at most once for the 401 and retried at most once
 
-  @req:F11 @severity:fail @stub-idp @needs:refresh
+  @req:F11 @severity:fail @stub-idp @needs:refresh @needs:stub-control @needs:virtual-clock
   Scenario: An expired access token on a REST call leads to one renewal, then the call succeeds
     Given a UCCE system in SSO mode
     And refresh tokens live 400 seconds
@@ -38,7 +38,7 @@ Feature: Step 6 - use the loginId in every later call
     Then the client signed in again once after its refresh was refused
     And the client's User object read succeeded
 
-  @req:F21 @severity:fail
+  @req:F21 @severity:fail @needs:stub-control
   Scenario: REST calls carry one Authorization header, the Bearer, and never the password, also after a 401
     Given a UCCE system in SSO mode
     And agent "sjefferson" has connected with extension "98411"

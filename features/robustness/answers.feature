@@ -15,7 +15,7 @@ Feature: Hostile servers - malformed and oversized answers from each API
       | json size          | 64 KiB  |
       | xml size           | 64 KiB  |
 
-  @req:H1 @severity:fail
+  @req:H1 @severity:fail @needs:hostile
   Scenario: SystemInfo answers truncated XML
     Given Finesse answers "/finesse/api/SystemInfo" with HTTP 200 "application/xml":
       """
@@ -25,7 +25,7 @@ Feature: Hostile servers - malformed and oversized answers from each API
     Then the client stopped with a report naming "SystemInfo, could not be read, host finesse.test"
     And no credentials went out after the unreadable answer from "/finesse/api/SystemInfo"
 
-  @req:H2 @severity:fail
+  @req:H2 @severity:fail @needs:hostile @needs:lab-pages
   Scenario: SystemInfo declares an external entity (XXE); nothing is fetched or expanded
     Given Finesse answers "/finesse/api/SystemInfo" with HTTP 200 "application/xml":
       """
@@ -36,13 +36,13 @@ Feature: Hostile servers - malformed and oversized answers from each API
     Then the client stopped with a report naming "SystemInfo, could not be read, &mode;"
     And the https page "https://finesse.test/finesse/api/SystemInfo" opened no plain http or ws connection under "/lab/h2/"
 
-  @req:H3 @severity:warn
+  @req:H3 @severity:warn @needs:hostile
   Scenario: SystemInfo answers more XML than the client's XML limit
     Given Finesse answers "/finesse/api/SystemInfo" with 200 KiB of "<x>padding</x>" as "application/xml"
     When the client reads the system auth mode
     Then the client stopped with a report naming "/finesse/api/SystemInfo, 64 KiB, XML"
 
-  @req:H4 @severity:fail
+  @req:H4 @severity:fail @needs:hostile
   Scenario: UserAuthMode answers an HTML page with HTTP 200
     Given a UCCE system in HYBRID mode
     And Finesse answers "/finesse/api/UserAuthMode/sjefferson" with HTTP 200 "text/html":
@@ -53,7 +53,7 @@ Feature: Hostile servers - malformed and oversized answers from each API
     Then the client stopped with a report naming "UserAuthMode, could not be read, none were sent"
     And no credentials went out after the unreadable answer from "/finesse/api/UserAuthMode/"
 
-  @req:H5 @severity:fail
+  @req:H5 @severity:fail @needs:hostile
   Scenario: The token endpoint answers truncated JSON
     Given Finesse answers "/desktop/sso/token" with HTTP 200 "application/json":
       """
@@ -62,19 +62,19 @@ Feature: Hostile servers - malformed and oversized answers from each API
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client stopped with a report naming "not valid JSON, /desktop/sso/token"
 
-  @req:H6 @severity:warn
+  @req:H6 @severity:warn @needs:hostile
   Scenario: The token endpoint answers more JSON than the client's JSON limit
     Given Finesse answers "/desktop/sso/token" with 200 KiB of "{\"a\":1}," as "application/json"
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client stopped with a report naming "/desktop/sso/token, 64 KiB, JSON"
 
-  @req:H7 @severity:warn
+  @req:H7 @severity:warn @needs:hostile
   Scenario: The token endpoint answers JSON nested thousands deep
     Given Finesse answers "/desktop/sso/token" with 20 KiB of "[" as "application/json"
     When agent "sjefferson" requests a token with cc_username in the query
     Then the client stopped with a report naming "not valid JSON, /desktop/sso/token"
 
-  @req:H8 @severity:fail
+  @req:H8 @severity:fail @needs:hostile
   Scenario: The User API answers XML without a loginId
     Given a UCCE system in NON_SSO mode
     And Finesse answers "/finesse/api/User/bbasic" with HTTP 200 "application/xml":
@@ -84,13 +84,13 @@ Feature: Hostile servers - malformed and oversized answers from each API
     When agent "bbasic" connects with extension "98420"
     Then the client stopped with a report naming "/finesse/api/User/bbasic, loginId"
 
-  @req:H9 @severity:warn
+  @req:H9 @severity:warn @needs:hostile @needs:lab-pages
   Scenario: A 100 MB page sent chunked is cut off at the page limit, never buffered
     Given a hostile server on "finesse.test" that sends a 100 MB page
     When the client opens "/h9/page" on that server
     Then the client stopped with a report naming "GET, finesse.test, /h9/page, 256 KiB, stopped reading"
 
-  @req:H10 @severity:warn
+  @req:H10 @severity:warn @needs:hostile @needs:lab-pages
   Scenario: A 100 MB page announced by its Content-Length is refused before it is read
     Given a hostile server on "finesse.test" that announces a 100 MB page
     When the client opens "/h10/page" on that server

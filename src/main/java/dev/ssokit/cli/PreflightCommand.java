@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code kit preflight --target targets/x.yaml}: checks a lab before any scenario runs against it; exit 2 on a problem. */
 @Command(name = "preflight", description = "Check a lab target: secrets, names, TLS trust, SystemInfo, UserAuthMode.")
 final class PreflightCommand implements Callable<Integer> {
-    @Option(names = "--target", required = true, description = "The lab's target file, e.g. targets/lab-a.yaml")
+    @Option(names = "--target", required = true, description = "The lab's target file, e.g. targets/lab-a.yaml, or lab:lab-a for that file")
     Path target;
 
     @Option(names = "--timeout", defaultValue = "20", description = "Seconds to wait for each connection and answer")
@@ -26,7 +26,8 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() {
         LabTarget lab;
         try {
-            lab = TargetLoader.load(target);
+            lab = TargetLoader.load(target.toString().startsWith("lab:")
+                    ? Path.of("targets", target.toString().substring(4) + ".yaml") : target);
         } catch (TargetException e) {
             e.problems().forEach(System.out::println);
             return 2;

@@ -52,6 +52,16 @@ final class RunCommand implements Callable<Integer> {
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
 
+    @Option(names = "--target", paramLabel = "lab:NAME|FILE.yaml",
+            description = "run against a lab instead of the embedded stubs: lab:NAME reads targets/NAME.yaml, or give "
+                    + "the file's path (see targets/example-lab.yaml). The client goes through a recording proxy on "
+                    + "loopback; scenarios a lab cannot run (@needs:stub-control, ...) are skipped with their reason")
+    private String target;
+
+    @Option(names = "--lab-refresh", description = "with --target: run the refresh scenarios in real time against the "
+            + "lab's token lifetime (minutes); without it they are skipped")
+    private boolean labRefresh;
+
     @Parameters(arity = "0..*", paramLabel = "FEATURE",
             description = "feature files or folders, or file.feature:LINE as the FAIL lines print it (default: features/)")
     private List<String> features;
@@ -81,6 +91,13 @@ final class RunCommand implements Callable<Integer> {
                 : features.stream().map(argument -> Options.feature(argument, config.root())).toList();
         if (config.coResident() && (features == null || features.isEmpty())) {
             selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
+        }
+        if (target != null) {
+            return LabRun.run(config, foreign.isPresent() ? client : null, target, labRefresh, selected, tags, signKey);
+        }
+        if (labRefresh) {
+            System.err.println("kit run: --lab-refresh works with --target only");
+            return 2;
         }
         if (config.keycloak()) {
             if (foreign.isPresent()) {

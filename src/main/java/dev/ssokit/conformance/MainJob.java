@@ -58,12 +58,21 @@ public final class MainJob {
     private static ConformanceSummary locked(RunContext context, List<Path> features, String tags,
                                              List<String> extraGlue, PrintStream console, Plugin... extraPlugins) {
         KitConfig config = context.config();
-        String target = TARGET + ", " + config.topology();
+        String target = context.target().map(dev.ssokit.conformance.target.RunTarget::describe)
+                .orElse(TARGET + ", " + config.topology());
         ReportFolder reports = ReportFolder.prepare(config.reports(), context.clientId(), target);
         ConformanceSummary summary = new ConformanceSummary(config.reports(), context.clientId(), target, console,
                 config.redactor());
         List<Preflight.Problem> problems = new ArrayList<>(Preflight.selection(features, tags));
         problems.addAll(Preflight.environment(config));
+        if (problems.isEmpty() && context.target().isPresent()) { // a lab: secrets, names, TLS, SystemInfo, proxy
+            context.target().get().preflight().forEach(line -> {
+                console.println("preflight: " + config.redactor().redact(line));
+                List<String> parts = line.lines().toList();
+                problems.add(new Preflight.Problem("--target", parts.get(0), parts.size() > 1
+                        ? parts.get(1).trim().replaceFirst("^fix: ", "") : "see ./kit preflight --target"));
+            });
+        }
         if (problems.isEmpty()) {
             summary.withDeviations(Deviations.load(config.root(), context.clientId()),
                     (tags == null || tags.isBlank()) && features.equals(List.of(config.features())));

@@ -23,6 +23,7 @@ public final class RunContext implements AutoCloseable {
     private boolean closed;
     private boolean warmedUp;
     private dev.ssokit.world.keycloak.KeycloakIdp keycloak;
+    private dev.ssokit.conformance.target.RunTarget target;
 
     private RunContext(KitConfig config, Supplier<StubWorld> worldFactory, boolean ownsWorld) {
         this.config = config;
@@ -44,6 +45,10 @@ public final class RunContext implements AutoCloseable {
     }
 
     public synchronized StubWorld world() {
+        if (target != null) {
+            throw new IllegalStateException("this step sets up or reads the embedded stub world, which a run against "
+                    + target.describe() + " does not have: tag the scenario @needs:stub-control (or the need it has)");
+        }
         if (closed) {
             throw new IllegalStateException("the run is closing (interrupted): no stub world is started any more");
         }
@@ -69,6 +74,17 @@ public final class RunContext implements AutoCloseable {
             return foreignClient.maker().apply(foreignTargets().next());
         }
         return newClient(config.clientDefects(), config.clientVariants());
+    }
+
+    /** Runs against this target (a lab, a replay) instead of the embedded stub world (before the run starts). */
+    public RunContext withTarget(dev.ssokit.conformance.target.RunTarget runTarget) {
+        this.target = runTarget;
+        return this;
+    }
+
+    /** The target the run talks to; empty: the embedded stub world. */
+    public java.util.Optional<dev.ssokit.conformance.target.RunTarget> target() {
+        return java.util.Optional.ofNullable(target);
     }
 
     /** Puts a partner's adapter or Chromium under test instead of the reference client (before the run starts). */
@@ -126,6 +142,10 @@ public final class RunContext implements AutoCloseable {
     public ClientUnderTest newClient(java.util.Set<dev.ssokit.client.Defect> defects,
                                      java.util.Set<dev.ssokit.client.Variant> variants, Limits limits,
                                      java.net.URI finesse) {
+        if (target != null) {
+            return ReferenceClient.create(TargetClients.settings(target, config, presets(), defects, variants, limits,
+                    finesse));
+        }
         StubWorld stubs = world();
         ClientSettings settings = new ClientSettings(finesse == null ? stubs.finesseBaseUri() : finesse,
                 stubs.clientTls(), stubs.clock(), (config.keycloak() ? IdpLoginForm.keycloak() : IdpLoginForm.adfs()).withPresets(presets()),
@@ -141,7 +161,7 @@ public final class RunContext implements AutoCloseable {
      * catalogue); then the world is reset. Later calls do nothing.
      */
     public synchronized void warmUpClient() {
-        if (warmedUp) {
+        if (warmedUp || target != null) {
             return;
         }
         warmedUp = true;
@@ -172,6 +192,9 @@ public final class RunContext implements AutoCloseable {
             foreignTargets = null;
         }
         closed = true;
+        if (target != null) {
+            target.close();
+        }
         if (keycloak != null) {
             keycloak.close();
             keycloak = null;

@@ -35,9 +35,16 @@ public final class ScenarioContext implements AutoCloseable {
 
     public ScenarioContext(RunContext run) {
         this.run = run;
-        run.world().reset();
+        java.util.List<Agent> agents;
+        if (run.target().isPresent()) {
+            run.target().get().reset();
+            agents = run.target().get().agents();
+        } else {
+            run.world().reset();
+            agents = run.world().directory().agents();
+        }
         this.redactor = run.config().redactor().withKnownSecrets(
-                run.world().directory().agents().stream().map(agent -> agent.password().reveal()).toList());
+                agents.stream().map(agent -> agent.password().reveal()).toList());
         this.verdicts = new Verdicts(redactor);
     }
 
@@ -96,8 +103,9 @@ public final class ScenarioContext implements AutoCloseable {
     /** The REST Assured probes of the target's response shapes. */
     public FinesseContract contract() {
         if (contract == null) {
-            contract = new FinesseContract(world().finesseBaseUri(), world().baseUri(StubSystem.IDS),
-                    world().tls().trustKeyStore(), restExchanges);
+            contract = run.target().map(t -> new FinesseContract(t.finesse(), t.ids(), t.probeTrust(), restExchanges))
+                    .orElseGet(() -> new FinesseContract(world().finesseBaseUri(), world().baseUri(StubSystem.IDS),
+                            world().tls().trustKeyStore(), restExchanges));
         }
         return contract;
     }
@@ -108,13 +116,29 @@ public final class ScenarioContext implements AutoCloseable {
 
     /** The body of the last token JSON Finesse answered (what the client parsed), as the stubs sent it. */
     public Optional<String> lastTokenResponseBody() {
-        List<Exchange> answers = world().journal().matching(e -> e.path().equals("/desktop/sso/token")
-                && e.status() == 200 && e.responseBody() != null);
+        List<Exchange> answers = journal().stream().filter(e -> e.path().equals("/desktop/sso/token")
+                && e.status() == 200 && e.responseBody() != null).toList();
         return answers.isEmpty() ? Optional.empty() : Optional.of(answers.get(answers.size() - 1).responseBody());
     }
 
     public Agent agent(String loginName) {
+        if (run.target().isPresent()) {
+            return run.target().get().agents().stream().filter(a -> a.isKnownAs(loginName)).findFirst()
+                    .orElseThrow(() -> new org.opentest4j.TestAbortedException("skipped: " + run.target().get()
+                            .describe() + " has no agent '" + loginName + "': add one with that loginName under "
+                            + "agents: in the target file to run this scenario"));
+        }
         return world().directory().require(loginName);
+    }
+
+    /** What crossed the wire in this scenario: the stub world's journal, or the target's (a lab: the proxy's). */
+    public List<Exchange> journal() {
+        return run.target().map(dev.ssokit.conformance.target.RunTarget::journal).orElseGet(() -> world().journal().all());
+    }
+
+    /** The target the run talks to; empty: the embedded stub world. */
+    public Optional<dev.ssokit.conformance.target.RunTarget> target() {
+        return run.target();
     }
 
     /** Keeps what an operation reported, so a negative scenario can judge the failure. */
@@ -128,7 +152,7 @@ public final class ScenarioContext implements AutoCloseable {
     }
 
     public Evidence evidence() {
-        return new Evidence(world().journal().all(),
+        return new Evidence(journal(),
                 client == null ? Optional.empty() : client.currentToken(),
                 client == null ? Optional.empty() : client.loginId(), lastFailure());
     }

@@ -2,16 +2,15 @@ package dev.ssokit.lab;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.LoggedResponse;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.ssokit.world.Exchange;
 import dev.ssokit.world.StubSystem;
+import dev.ssokit.world.WireExchanges;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +22,7 @@ final class ProxyJournal implements ServeEventListener {
     private final Function<String, Optional<StubSystem>> systemOfHost;
     private final List<Exchange> exchanges = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
-    private final long started = System.nanoTime();
+    private long started = System.nanoTime();
 
     ProxyJournal(Function<String, Optional<StubSystem>> systemOfHost) {
         this.systemOfHost = systemOfHost;
@@ -75,33 +74,19 @@ final class ProxyJournal implements ServeEventListener {
         return List.copyOf(failures);
     }
 
+    /** A new journal whose seconds ({@link Exchange#atSecond()}) count from now, as a reset stub world's do. */
     synchronized void clear() {
+        started = System.nanoTime();
         exchanges.clear();
         failures.clear();
     }
 
-    /** The stub journal's rule (JournalRecorder): text bodies (HTML, JSON, XML, text) up to 256 KiB, else none. */
+    /** The stub journal's rule ({@link WireExchanges}): text bodies up to 256 KiB, else none. */
     private static String textBody(LoggedResponse response, String body) {
-        if (response == null || response.getHeaders() == null || body == null) {
-            return null;
-        }
-        com.github.tomakehurst.wiremock.http.ContentTypeHeader type = response.getHeaders().getContentTypeHeader();
-        String mime = type == null || !type.isPresent() ? "" : type.mimeTypePart();
-        if (mime == null || !(mime.contains("html") || mime.contains("json") || mime.contains("xml")
-                || mime.startsWith("text") || mime.contains("*"))) {
-            return null;
-        }
-        return body.length() > 262_144 ? body.substring(0, 262_144) : body;
+        return body == null ? null : WireExchanges.textBody(response);
     }
 
     private static Map<String, List<String>> lowerCase(HttpHeaders headers) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        if (headers == null) {
-            return copy;
-        }
-        for (HttpHeader header : headers.all()) {
-            copy.computeIfAbsent(header.key().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(header.values());
-        }
-        return copy;
+        return WireExchanges.lowerCase(headers);
     }
 }

@@ -45,6 +45,14 @@ public final class RecordingProxy implements AutoCloseable {
      * @param hosts        the lab's host names (from the target's URLs) and the system each belongs to
      */
     public static RecordingProxy start(KeyStore labTrust, Map<String, StubSystem> hosts) {
+        return start(labTrust, hosts, null);
+    }
+
+    /**
+     * As above; a request to any other host is journalled as {@code otherHosts} (a lab's IdP, whose host names the
+     * target file does not list), or refused unrecorded when that is null.
+     */
+    public static RecordingProxy start(KeyStore labTrust, Map<String, StubSystem> hosts, StubSystem otherHosts) {
         if (hosts.isEmpty()) {
             throw new IllegalArgumentException("The recorder needs the lab's host names: give the target's URLs");
         }
@@ -61,7 +69,8 @@ public final class RecordingProxy implements AutoCloseable {
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("Cannot write the lab trust store for the recorder to " + trust, e);
         }
-        ProxyJournal journal = new ProxyJournal(host -> Optional.ofNullable(hosts.get(host)));
+        ProxyJournal journal = new ProxyJournal(host -> Optional.ofNullable(hosts.get(host))
+                .or(() -> Optional.ofNullable(otherHosts)));
         WireMockConfiguration config = options()
                 .port(0)
                 .httpsPort(0)

@@ -54,7 +54,7 @@ public record RunVerdict(Word verdict, List<String> reasons) {
                     : errors.get(0).messages().get(0).lines().findFirst().orElse("error")));
         }
         if (!outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.result().equals("skipped"))) {
-            cannotJudge.add("every selected scenario was skipped: the client lacks what they need (see its manifest)");
+            cannotJudge.add("every selected scenario was skipped: the client or the target lacks what they need (each reason is in the summary)");
         }
         if (outcomes.isEmpty() && notJudged.isEmpty()) {
             cannotJudge.add("no scenario was selected: the tag expression or the feature paths match none");
@@ -77,7 +77,7 @@ public record RunVerdict(Word verdict, List<String> reasons) {
         long deviationsSeen = outcomes.stream().filter(o -> o.result().equals("fail")).count();
         long skipped = outcomes.stream().filter(o -> o.result().equals("skipped")).count();
         return new RunVerdict(Word.PASS, List.of((outcomes.size() - skipped) + " scenario(s) judged"
-                + (skipped > 0 ? " (" + skipped + " skipped: the client lacks what they need)" : "") + ", no FAIL check failed"
+                + (skipped > 0 ? " (" + skipped + " skipped, each with its reason)" : "") + ", no FAIL check failed"
                 + (deviationsSeen > 0 ? " outside the accepted deviations (" + deviationsSeen + " scenario(s))" : "")));
     }
 

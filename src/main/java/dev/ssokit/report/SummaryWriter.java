@@ -61,6 +61,7 @@ final class SummaryWriter {
             scenarios.put("skipped", summary.skippedScenarios());
             json.put("scenarios", scenarios);
             json.put("requirements", counts);
+            json.put("coverage", Coverage.of(rows, summary.outcomes()));
             json.put("deviationProblems", summary.deviationProblems());
             json.put("rows", rows);
             json.put("scenarioOutcomes", summary.outcomes());
@@ -94,6 +95,10 @@ final class SummaryWriter {
                 + counts.get("not covered") + " not covered (of "
                 + rows.size() + ")");
         }
+        Coverage coverage = Coverage.of(rows, summary.outcomes());
+        if (!coverage.skippedByReason().isEmpty()) {
+            console.println("Coverage: " + coverage.line()); // the reasons follow, in the SKIPPED lines below
+        }
         summary.outcomes().stream().filter(o -> !o.result().equals("pass") && !o.result().equals("skipped")).limit(20)
                 .forEach(o -> console.println(
                 "  " + o.result().toUpperCase() + " " + o.location() + "  " + o.name() + "\n      "
@@ -122,7 +127,15 @@ final class SummaryWriter {
                 .append(summary.target()).append(" |\n| Scenarios | ").append(scenarioLine())
                 .append(" |\n| Requirements | ").append(counts.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).reduce((a, b) -> a + ", " + b).orElse(""))
+                .append(" |\n| Coverage | ").append(Coverage.of(rows, summary.outcomes()).line())
                 .append(" |\n| Wall time | ").append(took.toMillis()).append(" ms |\n\n");
+        Coverage coverage = Coverage.of(rows, summary.outcomes());
+        if (!coverage.skippedByReason().isEmpty()) {
+            md.append("## Skipped, and why\n\n| Scenarios | Reason |\n|---|---|\n");
+            coverage.skippedByReason().forEach((reason, count) -> md.append("| ").append(count).append(" | ")
+                    .append(reason.replace("|", "\\|")).append(" |\n"));
+            md.append("\n");
+        }
         md.append("| Requirement | Severity | Result | Scenarios | Behaviour | Source |\n|---|---|---|---|---|---|\n");
         for (RequirementRow row : rows) {
             md.append("| ").append(row.id()).append(" | ").append(row.severity()).append(" | **").append(row.result())

@@ -2,15 +2,10 @@ package dev.ssokit.world;
 
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
-import com.github.tomakehurst.wiremock.http.HttpHeader;
-import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** WireMock listener that copies each served request, with its answer, into the shared {@link Journal}. */
@@ -52,29 +47,11 @@ final class JournalRecorder implements ServeEventListener {
         }
     }
 
-    /** Text bodies (HTML, JSON, XML) up to 256 KiB: checks compare what a page offered with what came back. */
     private static String textBody(ServeEvent event) {
-        if (event.getResponse() == null || event.getResponse().getHeaders() == null) {
-            return null;
-        }
-        com.github.tomakehurst.wiremock.http.ContentTypeHeader type = event.getResponse().getHeaders().getContentTypeHeader();
-        String mime = type == null || !type.isPresent() ? "" : type.mimeTypePart();
-        if (mime == null || !(mime.contains("html") || mime.contains("json") || mime.contains("xml")
-                || mime.startsWith("text") || mime.contains("*"))) {
-            return null;
-        }
-        String body = event.getResponse().getBodyAsString();
-        return body != null && body.length() > 262_144 ? body.substring(0, 262_144) : body;
+        return WireExchanges.textBody(event.getResponse());
     }
 
-    private static Map<String, List<String>> lowerCase(HttpHeaders headers) {
-        Map<String, List<String>> copy = new LinkedHashMap<>();
-        if (headers == null) {
-            return copy;
-        }
-        for (HttpHeader header : headers.all()) {
-            copy.computeIfAbsent(header.key().toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(header.values());
-        }
-        return copy;
+    private static Map<String, List<String>> lowerCase(com.github.tomakehurst.wiremock.http.HttpHeaders headers) {
+        return WireExchanges.lowerCase(headers);
     }
 }

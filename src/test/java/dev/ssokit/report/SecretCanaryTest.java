@@ -122,7 +122,7 @@ class SecretCanaryTest {
         return decoded;
     }
 
-    private static List<String> forms(String secret) {
+    static List<String> forms(String secret) {
         return List.of(secret, URLEncoder.encode(secret, StandardCharsets.UTF_8),
                 Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
     }
@@ -139,7 +139,8 @@ class SecretCanaryTest {
 
         @Override
         public void setEventPublisher(EventPublisher publisher) {
-            publisher.registerHandlerFor(TestCaseFinished.class, event -> harvest(context.world().journal().all()));
+            publisher.registerHandlerFor(TestCaseFinished.class, event -> harvest(context.target()
+                    .map(dev.ssokit.conformance.target.RunTarget::journal).orElseGet(() -> context.world().journal().all())));
         }
 
         private void harvest(List<Exchange> exchanges) {

@@ -182,7 +182,8 @@ public final class ContractSteps {
     @Then("IdS refuses authorize for client_id {string}")
     public void authorizeUnknownClient(String clientId) {
         scenario.check(new EnsureContract("authorize with an unknown client_id", () -> scenario.contract()
-                .authorizeRefuses(clientId, scenario.world().finesseBaseUri() + "/desktop/sso/authcode")));
+                .authorizeRefuses(clientId, scenario.target().map(t -> t.finesse())
+                        .orElseGet(() -> scenario.world().finesseBaseUri()) + "/desktop/sso/authcode")));
     }
 
     @Then("IdS refuses authorize for redirect_uri {string}")

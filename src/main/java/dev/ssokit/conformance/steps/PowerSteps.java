@@ -25,7 +25,7 @@ public final class PowerSteps {
 
     @Then("up to {int} seconds every token was renewed between 75 % and 100 % of its lifetime")
     public void everyRefreshInWindow(int until) {
-        scenario.check(new EnsureEveryRefreshInWindow(until));
+        scenario.check(new EnsureEveryRefreshInWindow(RealTime.onTarget(scenario, until)));
     }
 
     @Then("up to {int} seconds no access token ran out before the client renewed it")

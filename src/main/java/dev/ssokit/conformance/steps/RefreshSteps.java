@@ -22,6 +22,10 @@ public final class RefreshSteps {
 
     @When("{int} seconds pass")
     public void secondsPass(int seconds) {
+        if (scenario.target().isPresent()) { // --lab-refresh: real time on the lab, scaled to its token lifetime
+            RealTime.pass(scenario, seconds);
+            return;
+        }
         scenario.world().clock().advance(Duration.ofSeconds(seconds));
         scenario.client().timePassed();
     }
@@ -33,12 +37,14 @@ public final class RefreshSteps {
 
     @Then("the client has not refreshed before {int} seconds")
     public void notRefreshedYet(int seconds) {
-        scenario.check(new EnsureNoRefreshYet(seconds));
+        scenario.check(new EnsureNoRefreshYet(RealTime.onTarget(scenario, seconds)));
     }
 
     @Then("the client refreshed before the access token expired")
     public void refreshedBeforeExpiry() {
-        scenario.check(new EnsureRefreshedBeforeExpiry(scenario.world().settings().accessTokenLifetime().toSeconds()));
+        scenario.check(new EnsureRefreshedBeforeExpiry(scenario.target().isPresent()
+                ? RealTime.lifetime(scenario).toSeconds()
+                : scenario.world().settings().accessTokenLifetime().toSeconds()));
     }
 
     @Then("the refresh sent the refresh token")

@@ -1,0 +1,32 @@
+package dev.ssokit.cli;
+
+import dev.ssokit.conformance.KitConfig;
+import dev.ssokit.conformance.target.LabRunTarget;
+import dev.ssokit.conformance.target.RunTarget;
+import dev.ssokit.labtarget.TargetLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * {@code --target}: {@code lab:NAME} (targets/NAME.yaml), or a target file's path. Another kind of target (a replay)
+ * plugs in here with its prefix and its {@link RunTarget}.
+ */
+final class TargetOption {
+    private TargetOption() {
+    }
+
+    /** @throws IllegalArgumentException naming what is wrong with the option and how to fix it */
+    static RunTarget open(String spec, Path root, boolean labRefresh, Duration timeout) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("--target needs lab:NAME (targets/NAME.yaml) or a target file's path");
+        }
+        Path file = spec.startsWith("lab:") ? root.resolve("targets").resolve(spec.substring(4) + ".yaml")
+                : Path.of(spec);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("--target " + spec + ": no target file at " + file + "; copy "
+                    + "targets/example-lab.yaml to targets/<name>.yaml and pass --target lab:<name>");
+        }
+        return LabRunTarget.of(TargetLoader.load(file), KitConfig.environment(), timeout, labRefresh);
+    }
+}
