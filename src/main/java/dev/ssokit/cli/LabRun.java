@@ -3,7 +3,7 @@ package dev.ssokit.cli;
 import dev.ssokit.conformance.KitConfig;
 import dev.ssokit.conformance.MainJob;
 import dev.ssokit.conformance.RunContext;
-import dev.ssokit.conformance.target.RunTarget;
+import dev.ssokit.conformance.runtarget.RunTarget;
 import dev.ssokit.report.ConformanceSummary;
 import dev.ssokit.report.RunLock;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.ssokit.cli;
 
 import dev.ssokit.conformance.KitConfig;
-import dev.ssokit.conformance.target.LabRunTarget;
-import dev.ssokit.conformance.target.RunTarget;
+import dev.ssokit.conformance.runtarget.LabRunTarget;
+import dev.ssokit.conformance.runtarget.RunTarget;
 import dev.ssokit.labtarget.TargetLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;

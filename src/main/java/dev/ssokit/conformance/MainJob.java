@@ -58,7 +58,7 @@ public final class MainJob {
     private static ConformanceSummary locked(RunContext context, List<Path> features, String tags,
                                              List<String> extraGlue, PrintStream console, Plugin... extraPlugins) {
         KitConfig config = context.config();
-        String target = context.target().map(dev.ssokit.conformance.target.RunTarget::describe)
+        String target = context.target().map(dev.ssokit.conformance.runtarget.RunTarget::describe)
                 .orElse(TARGET + ", " + config.topology());
         ReportFolder reports = ReportFolder.prepare(config.reports(), context.clientId(), target);
         ConformanceSummary summary = new ConformanceSummary(config.reports(), context.clientId(), target, console,

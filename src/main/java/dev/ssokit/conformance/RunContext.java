@@ -23,7 +23,7 @@ public final class RunContext implements AutoCloseable {
     private boolean closed;
     private boolean warmedUp;
     private dev.ssokit.world.keycloak.KeycloakIdp keycloak;
-    private dev.ssokit.conformance.target.RunTarget target;
+    private dev.ssokit.conformance.runtarget.RunTarget target;
 
     private RunContext(KitConfig config, Supplier<StubWorld> worldFactory, boolean ownsWorld) {
         this.config = config;
@@ -77,13 +77,13 @@ public final class RunContext implements AutoCloseable {
     }
 
     /** Runs against this target (a lab, a replay) instead of the embedded stub world (before the run starts). */
-    public RunContext withTarget(dev.ssokit.conformance.target.RunTarget runTarget) {
+    public RunContext withTarget(dev.ssokit.conformance.runtarget.RunTarget runTarget) {
         this.target = runTarget;
         return this;
     }
 
     /** The target the run talks to; empty: the embedded stub world. */
-    public java.util.Optional<dev.ssokit.conformance.target.RunTarget> target() {
+    public java.util.Optional<dev.ssokit.conformance.runtarget.RunTarget> target() {
         return java.util.Optional.ofNullable(target);
     }
 

@@ -133,11 +133,11 @@ public final class ScenarioContext implements AutoCloseable {
 
     /** What crossed the wire in this scenario: the stub world's journal, or the target's (a lab: the proxy's). */
     public List<Exchange> journal() {
-        return run.target().map(dev.ssokit.conformance.target.RunTarget::journal).orElseGet(() -> world().journal().all());
+        return run.target().map(dev.ssokit.conformance.runtarget.RunTarget::journal).orElseGet(() -> world().journal().all());
     }
 
     /** The target the run talks to; empty: the embedded stub world. */
-    public Optional<dev.ssokit.conformance.target.RunTarget> target() {
+    public Optional<dev.ssokit.conformance.runtarget.RunTarget> target() {
         return run.target();
     }
 

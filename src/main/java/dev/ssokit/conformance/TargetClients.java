@@ -6,7 +6,7 @@ import dev.ssokit.client.IdpLoginForm;
 import dev.ssokit.client.Limits;
 import dev.ssokit.client.Variant;
 import dev.ssokit.client.idp.IdpPreset;
-import dev.ssokit.conformance.target.RunTarget;
+import dev.ssokit.conformance.runtarget.RunTarget;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.ssokit.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ssokit.client.Capability;
-import dev.ssokit.conformance.target.TargetNeed;
+import dev.ssokit.conformance.runtarget.TargetNeed;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ssokit.conformance.KitConfig;
 import dev.ssokit.conformance.MainJob;
 import dev.ssokit.conformance.RunContext;
-import dev.ssokit.conformance.target.LabRunTarget;
+import dev.ssokit.conformance.runtarget.LabRunTarget;
 import dev.ssokit.labtarget.TargetLoader;
 import dev.ssokit.report.ConformanceSummary.ScenarioOutcome;
 import java.io.ByteArrayOutputStream;

@@ -140,7 +140,7 @@ class SecretCanaryTest {
         @Override
         public void setEventPublisher(EventPublisher publisher) {
             publisher.registerHandlerFor(TestCaseFinished.class, event -> harvest(context.target()
-                    .map(dev.ssokit.conformance.target.RunTarget::journal).orElseGet(() -> context.world().journal().all())));
+                    .map(dev.ssokit.conformance.runtarget.RunTarget::journal).orElseGet(() -> context.world().journal().all())));
         }
 
         private void harvest(List<Exchange> exchanges) {

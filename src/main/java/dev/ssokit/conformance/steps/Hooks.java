@@ -36,8 +36,8 @@ public final class Hooks {
     @Before
     public void skipWhatTheClientLacks(Scenario cucumberScenario) {
         for (String tag : cucumberScenario.getSourceTagNames()) {
-            java.util.Optional<dev.ssokit.conformance.target.TargetNeed> need =
-                    dev.ssokit.conformance.target.TargetNeed.ofTag(tag);
+            java.util.Optional<dev.ssokit.conformance.runtarget.TargetNeed> need =
+                    dev.ssokit.conformance.runtarget.TargetNeed.ofTag(tag);
             if (need.isPresent()) {
                 java.util.Optional<String> why = scenario.target().flatMap(target -> target.lacking(need.get()));
                 if (why.isPresent()) {

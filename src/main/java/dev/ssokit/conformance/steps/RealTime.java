@@ -1,7 +1,7 @@
 package dev.ssokit.conformance.steps;
 
 import dev.ssokit.conformance.ScenarioContext;
-import dev.ssokit.conformance.target.RunTarget;
+import dev.ssokit.conformance.runtarget.RunTarget;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
