@@ -52,6 +52,11 @@ final class RunCommand implements Callable<Integer> {
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
 
+    @Option(names = "--target", paramLabel = "replay:DIR",
+            description = "replay:DIR serves a recording of ./kit record as the world (the flow scenarios tagged "
+                    + "@replay run, every other one is skipped with its reason)")
+    private String target;
+
     @Parameters(arity = "0..*", paramLabel = "FEATURE",
             description = "feature files or folders, or file.feature:LINE as the FAIL lines print it (default: features/)")
     private List<String> features;
@@ -90,10 +95,24 @@ final class RunCommand implements Callable<Integer> {
             }
             return KeycloakRun.run(config, features == null || features.isEmpty() ? null : selected, tags);
         }
+        Path replay = null;
+        if (target != null) {
+            try {
+                replay = dev.ssokit.lab.record.Replay.stubs(dev.ssokit.lab.record.Replay.folder(target), config.stubs());
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                System.err.println("kit run: " + e.getMessage());
+                return 2;
+            }
+            if (features == null || features.isEmpty()) {
+                selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
+            }
+        }
         String clientId = foreign.map(dev.ssokit.conformance.ClientChoice::id).orElse(config.clientId());
-        System.out.println("Running the conformance features against the embedded stubs (client: " + clientId + ")...");
+        System.out.println("Running the conformance features against " + (replay != null ? "the replay of " + target.substring("replay:".length()) : "the embedded stubs") + " (client: " + clientId + ")...");
         ConformanceSummary summary;
-        try (dev.ssokit.conformance.RunContext context = dev.ssokit.conformance.RunContext.owningWorld(config)) {
+        try (dev.ssokit.conformance.RunContext context = replay != null
+                ? dev.ssokit.conformance.RunContext.replaying(config, replay)
+                : dev.ssokit.conformance.RunContext.owningWorld(config)) {
             foreign.ifPresent(context::withClient);
             context.withSignKey(signKey);
             summary = MainJob.run(context, selected, tags, System.out);

@@ -14,12 +14,19 @@ import javax.net.ssl.SSLContext;
  */
 public record ClientSettings(URI finesseBaseUri, SSLContext tls, Clock clock, IdpLoginForm idpLoginForm,
                              Duration scriptTimeout, Set<Defect> defects, Set<Variant> variants, Limits limits,
-                             String trustStore) {
+                             String trustStore, java.net.InetSocketAddress proxy) {
     public ClientSettings {
         defects = Set.copyOf(defects);
         variants = variants == null ? Set.of() : Set.copyOf(variants);
         limits = limits == null ? Limits.defaults(scriptTimeout) : limits;
         trustStore = trustStore == null ? "the SSLContext the client was given" : trustStore;
+    }
+
+    /** Without an HTTP proxy (the client connects to its targets directly). */
+    public ClientSettings(URI finesseBaseUri, SSLContext tls, Clock clock, IdpLoginForm idpLoginForm,
+                          Duration scriptTimeout, Set<Defect> defects, Set<Variant> variants, Limits limits,
+                          String trustStore) {
+        this(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, defects, variants, limits, trustStore, null);
     }
 
     /** The reference client, or a broken twin: no conformant variant switched on, default limits. */
@@ -30,17 +37,17 @@ public record ClientSettings(URI finesseBaseUri, SSLContext tls, Clock clock, Id
 
     public ClientSettings withDefects(Set<Defect> switchedOn) {
         return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, switchedOn, variants,
-                limits, trustStore);
+                limits, trustStore, proxy);
     }
 
     public ClientSettings withVariants(Set<Variant> switchedOn) {
         return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, defects, switchedOn,
-                limits, trustStore);
+                limits, trustStore, proxy);
     }
 
     public ClientSettings withLimits(Limits bounds) {
         return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, bounds.scriptSettle(), defects, variants,
-                bounds, trustStore);
+                bounds, trustStore, proxy);
     }
 
     public ClientSettings withFinesse(URI base) {
@@ -50,7 +57,13 @@ public record ClientSettings(URI finesseBaseUri, SSLContext tls, Clock clock, Id
 
     public ClientSettings withTrustStore(String description) {
         return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, defects, variants, limits,
-                description);
+                description, proxy);
+    }
+
+    /** Every request through this HTTP proxy (HTTPS by CONNECT): the lab recorder's; null: direct. */
+    public ClientSettings withProxy(java.net.InetSocketAddress httpProxy) {
+        return new ClientSettings(finesseBaseUri, tls, clock, idpLoginForm, scriptTimeout, defects, variants, limits,
+                trustStore, httpProxy);
     }
 
     public boolean has(Variant variant) {

@@ -40,6 +40,10 @@ final class VariantHooks {
     }
 
     static void configure(WebClient browser, ClientSettings settings) {
+        if (settings.proxy() != null) {
+            browser.getOptions().setProxyConfig(new org.htmlunit.ProxyConfig(settings.proxy().getHostString(),
+                    settings.proxy().getPort(), "http"));
+        }
         if (settings.has(Variant.OK_ACCEPT_LANGUAGE)) {
             browser.addRequestHeader("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.8");
         }
