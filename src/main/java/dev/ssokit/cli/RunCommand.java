@@ -108,7 +108,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         String clientId = foreign.map(dev.ssokit.conformance.ClientChoice::id).orElse(config.clientId());
-        System.out.println("Running the conformance features against " + (replay != null ? "the replay of " + target.substring("replay:".length()) : "the embedded stubs") + " (client: " + clientId + ")...");
+        String against = replay != null ? "the replay of " + target.substring("replay:".length()) : "the embedded stubs";
+        System.out.println("Running the conformance features against " + against + " (client: " + clientId + ")...");
         ConformanceSummary summary;
         try (dev.ssokit.conformance.RunContext context = replay != null
                 ? dev.ssokit.conformance.RunContext.replaying(config, replay)

@@ -76,7 +76,8 @@ class RecordReplayTest {
         String printed = console.toString(StandardCharsets.UTF_8);
         assertThat(summary.failedScenarios()).as(printed).isZero();
         assertThat(summary.erroredScenarios()).as(printed).isZero();
-        assertThat(summary.passedScenarios()).as(printed).isEqualTo(8);
+        assertThat(summary.outcomes()).as(printed).filteredOn(o -> !o.result().equals("skipped"))
+                .hasSize(8).allSatisfy(o -> assertThat(o.result()).isIn("pass", "warn", "info"));
         assertThat(summary.outcomes()).filteredOn(o -> o.result().equals("skipped")).isNotEmpty()
                 .allSatisfy(o -> assertThat(String.join(" ", o.messages())).contains("replay"));
         assertThat(summary.verdict().verdict()).isEqualTo(RunVerdict.Word.PASS);
