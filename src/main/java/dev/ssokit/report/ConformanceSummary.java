@@ -16,7 +16,6 @@ import io.cucumber.plugin.event.TestStepFinished;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Listens to a Cucumber run and keeps what was judged: one outcome per scenario (pass / fail / warn / info, or error
  * when the scenario could not be judged: an exception that is not a check's AssertionError, an Error such as
  * OutOfMemoryError, an undefined, ambiguous or pending step, a scenario started and never finished), one row per
- * requirement ID, and the run's {@link RunVerdict}. {@link SummaryWriter} renders it (Markdown, HTML, JSON, console),
- * everything through the redactor.
+ * requirement ID, and the run's {@link RunVerdict}. {@link ScenarioResults} reads each scenario; {@link SummaryWriter}
+ * renders the whole (Markdown, HTML, JSON, console), everything through the redactor.
  */
 public final class ConformanceSummary implements ConcurrentEventListener {
     public static final String VERDICTS_MEDIA_TYPE = "application/vnd.ssokit.verdicts+json";
@@ -112,7 +111,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
         publisher.registerHandlerFor(TestCaseFinished.class, this::onFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> {
             if (event.getResult().getError() != null && stopCause == null) {
-                stopCause = describe(event.getResult().getError());
+                stopCause = ScenarioResults.describe(event.getResult().getError());
             }
             finish(event.getInstant());
         });
@@ -141,15 +140,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                 || (status != Status.UNDEFINED && status != Status.AMBIGUOUS && status != Status.PENDING)) {
             return;
         }
-        String where = location(event.getTestCase().getUri()) + ":" + step.getStep().getLine();
+        String where = ScenarioResults.location(event.getTestCase().getUri()) + ":" + step.getStep().getLine();
         String text = step.getStep().getKeyword().trim() + " " + step.getStep().getText();
-        String problem = switch (status) {
-            case UNDEFINED -> "undefined step \"" + text + "\" at " + where
-                    + ": no step definition matches it; fix the wording or add the step";
-            case AMBIGUOUS -> "ambiguous step \"" + text + "\" at " + where + ": "
-                    + firstLine(event.getResult().getError());
-            default -> "pending step \"" + text + "\" at " + where + ": " + firstLine(event.getResult().getError());
-        };
+        String problem = ScenarioResults.stepProblem(status, text, where, event.getResult().getError());
         stepProblems.computeIfAbsent(event.getTestCase().getId(), id -> new ArrayList<>()).add(problem);
     }
 
@@ -159,38 +152,9 @@ public final class ConformanceSummary implements ConcurrentEventListener {
             unfinished.remove(testCase.getId());
         }
         List<JsonNode> verdicts = verdictsByTestCase.getOrDefault(testCase.getId(), List.of());
-        List<String> messages = new ArrayList<>();
-        Status status = event.getResult().getStatus();
-        Throwable error = event.getResult().getError();
-        String result;
-        if (status == Status.PASSED) {
-            boolean warned = false;
-            boolean noted = false;
-            for (JsonNode verdict : verdicts) {
-                if (!verdict.path("passed").asBoolean()) {
-                    messages.add(verdictLine(verdict));
-                    warned |= "WARN".equals(verdict.path("severity").asText());
-                    noted |= "INFO".equals(verdict.path("severity").asText());
-                }
-            }
-            result = warned ? "warn" : noted ? "info" : "pass";
-        } else if (status == Status.FAILED && error instanceof AssertionError) {
-            result = "fail";
-            messages.add(String.valueOf(error.getMessage()));
-        } else if (status == Status.SKIPPED && error != null && String.valueOf(error.getMessage())
-                .startsWith("skipped: ")) { // a capability the client's manifest declares it lacks (@needs:...)
-            result = "skipped";
-            messages.add(error.getMessage());
-        } else {
-            result = "error";
-            messages.addAll(stepProblems.getOrDefault(testCase.getId(), List.of()));
-            if (messages.isEmpty()) {
-                messages.add(status == Status.FAILED ? "the scenario errored (nothing judged): " + describe(error)
-                        : "the scenario was " + status.name().toLowerCase() + " (nothing judged)"
-                        + (error == null ? "" : ": " + describe(error)));
-            }
-        }
-        outcomes.add(outcome(testCase, result, messages, verdicts));
+        ScenarioResults.Read read = ScenarioResults.read(event.getResult().getStatus(), event.getResult().getError(),
+                verdicts, stepProblems.getOrDefault(testCase.getId(), List.of()));
+        outcomes.add(outcome(testCase, read.result(), read.messages(), verdicts));
     }
 
     private ScenarioOutcome outcome(TestCase testCase, String result, List<String> messages, List<JsonNode> verdicts) {
@@ -198,74 +162,10 @@ public final class ConformanceSummary implements ConcurrentEventListener {
                 .map(t -> t.substring(5)).toList();
         String severity = testCase.getTags().stream().filter(t -> t.startsWith("@severity:"))
                 .map(t -> t.substring(10)).findFirst().orElse("fail");
-        return new ScenarioOutcome(testCase.getName(), location(testCase.getUri()) + ":" + testCase.getLocation().getLine(),
+        return new ScenarioOutcome(testCase.getName(),
+                ScenarioResults.location(testCase.getUri()) + ":" + testCase.getLocation().getLine(),
                 requirements, severity, result, messages.stream().map(redactor::redact).toList(),
-                judged(requirements, verdicts, result));
-    }
-
-    /** Per requirement: the worst failed check of that ID, else pass (a check passed, or the scenario did). */
-    static Map<String, String> judged(List<String> tags, List<JsonNode> verdicts, String scenarioResult) {
-        Map<String, String> judged = new java.util.LinkedHashMap<>();
-        if (scenarioResult.equals("error")) {
-            tags.forEach(tag -> judged.put(tag, "error"));
-            return judged;
-        }
-        List<String> order = List.of("fail", "warn", "info");
-        Map<String, String> failedChecks = new java.util.LinkedHashMap<>();
-        java.util.Set<String> passedChecks = new java.util.HashSet<>();
-        for (JsonNode verdict : verdicts) {
-            String id = verdict.path("requirement").asText();
-            if (verdict.path("passed").asBoolean()) {
-                passedChecks.add(id);
-            } else {
-                String severity = verdict.path("severity").asText("FAIL").toLowerCase(java.util.Locale.ROOT);
-                failedChecks.merge(id, severity, (a, b) -> order.indexOf(a) <= order.indexOf(b) ? a : b);
-            }
-        }
-        boolean attributed = failedChecks.containsValue("fail");
-        for (String tag : tags) {
-            if (failedChecks.containsKey(tag)) {
-                judged.put(tag, failedChecks.get(tag));
-            } else if (!scenarioResult.equals("fail")) {
-                judged.put(tag, scenarioResult.equals("skipped") ? "skipped" : "pass");
-            } else if (!attributed) {
-                judged.put(tag, "fail");
-            } else {
-                judged.put(tag, passedChecks.contains(tag) ? "pass" : "unjudged");
-            }
-        }
-        failedChecks.forEach(judged::putIfAbsent);
-        return judged;
-    }
-
-    /** features/... relative to the kit root where it is under one, else the file's path: usable as a filter. */
-    static String location(URI uri) {
-        String path = "file".equals(uri.getScheme()) ? Path.of(uri).toString() : uri.toString();
-        return path.replaceFirst("^.*?/(features/)", "$1");
-    }
-
-    /** The exception's class and message, and its root cause's: never a bare class name. */
-    static String describe(Throwable error) {
-        if (error == null) {
-            return "no cause reported";
-        }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = error.getClass().getSimpleName() + ": " + firstLine(error);
-        return root == error ? text : text + " (cause: " + root.getClass().getSimpleName() + ": " + firstLine(root) + ")";
-    }
-
-    private static String firstLine(Throwable error) {
-        return error == null || error.getMessage() == null ? "(no message)"
-                : error.getMessage().lines().findFirst().orElse("(no message)");
-    }
-
-    private static String verdictLine(JsonNode verdict) {
-        return "[" + verdict.path("requirement").asText() + " " + verdict.path("severity").asText() + "] "
-                + verdict.path("rule").asText() + " - expected " + verdict.path("expected").asText()
-                + "; observed " + verdict.path("observed").asText();
+                ScenarioResults.judged(requirements, verdicts, result));
     }
 
     /** A reason the run could not judge, found outside the scenarios (environment, input, a crash). */
@@ -279,7 +179,7 @@ public final class ConformanceSummary implements ConcurrentEventListener {
 
     /** The run stopped by a Throwable (OutOfMemoryError, a Cucumber failure): scenarios in flight count as ERROR. */
     public synchronized void runStopped(Throwable cause) {
-        stopCause = describe(cause);
+        stopCause = ScenarioResults.describe(cause);
         if (finished && !dropped.isEmpty()) { // Cucumber said the run finished before the Error reached the kit
             synchronized (outcomes) {
                 for (ScenarioOutcome outcome : dropped) {

@@ -1,6 +1,8 @@
 package dev.ssokit.client.chromium;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ssokit.client.ClientUnderTest;
+import dev.ssokit.client.FinesseAnswers;
 import dev.ssokit.client.ForeignTarget;
 import dev.ssokit.client.Hop;
 import dev.ssokit.client.PageReport;
@@ -23,8 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Headless Chromium as a thick client that embeds a browser (as CEF and Electron clients do): the browser runs the
@@ -34,11 +34,9 @@ import java.util.regex.Pattern;
  */
 public final class ChromiumClient implements ClientUnderTest {
     public static final String ID = "chromium";
-    private static final Pattern ELEMENT = Pattern.compile("<(systemAuthMode|deploymentType|authMode|loginId)>\\s*([^<]*?)\\s*</\\1>");
 
     private final ForeignTarget target;
     private final ChromiumBrowser browser;
-    private final ChromiumTokens tokens;
     private Credentials credentials;
     private UsernameCarrier carrier = UsernameCarrier.QUERY;
     private TokenSet token;
@@ -49,7 +47,6 @@ public final class ChromiumClient implements ClientUnderTest {
     public ChromiumClient(ForeignTarget target) {
         this.target = target;
         this.browser = ChromiumBrowser.forTarget(target);
-        this.tokens = new ChromiumTokens(target.clock());
     }
 
     /** Why Chromium cannot run here (packages absent), or null when it can. */
@@ -88,20 +85,6 @@ public final class ChromiumClient implements ClientUnderTest {
         return target.finesseBaseUri().resolve(path).toString();
     }
 
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static Optional<String> element(String xml, String name) {
-        Matcher matcher = ELEMENT.matcher(xml == null ? "" : xml);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return Optional.of(matcher.group(2));
-            }
-        }
-        return Optional.empty();
-    }
-
     private <T> Outcome<T> guarded(String what, java.util.function.Supplier<Outcome<T>> action) {
         try {
             return action.get();
@@ -113,30 +96,20 @@ public final class ChromiumClient implements ClientUnderTest {
     @Override
     public Outcome<SystemReport> readSystemAuthMode() {
         return guarded("SystemInfo", () -> {
-            ChromiumBrowser.Page page = browser.open(finesse("/finesse/api/SystemInfo"));
-            if (page.status() != 200) {
-                return Outcome.failed("SystemInfo answered HTTP " + page.status() + ", not 200");
+            Outcome<SystemReport> report = FinesseAnswers.systemInfo(reply(browser.open(
+                    finesse("/finesse/api/SystemInfo"))), target.finesseBaseUri().getHost());
+            if (report.succeeded()) {
+                deploymentType = report.value().deploymentType();
             }
-            Optional<String> mode = element(page.text(), "systemAuthMode");
-            Optional<String> type = element(page.text(), "deploymentType");
-            if (mode.isEmpty() || type.isEmpty()) {
-                return Outcome.failed("SystemInfo could not be read: no systemAuthMode or deploymentType");
-            }
-            deploymentType = DeploymentType.parse(type.get());
-            return Outcome.ok(new SystemReport(AuthMode.parse(mode.get()), deploymentType));
+            return report;
         });
     }
 
     @Override
     public Outcome<AuthMode> readUserAuthMode(String username) {
         return guarded("UserAuthMode", () -> {
-            ChromiumBrowser.Page page = browser.open(finesse("/finesse/api/UserAuthMode/" + segment(username)));
-            if (page.status() != 200) {
-                return Outcome.failed("UserAuthMode answered HTTP " + page.status()
-                        + ": treating the user as unable to use SSO");
-            }
-            return element(page.text(), "authMode").map(mode -> Outcome.ok(AuthMode.parse(mode)))
-                    .orElseGet(() -> Outcome.failed("UserAuthMode could not be read: no <authMode>"));
+            ChromiumBrowser.Page page = browser.open(finesse(FinesseAnswers.userAuthModePath(username)));
+            return FinesseAnswers.userAuthMode(reply(page), target.finesseBaseUri().getHost(), username);
         });
     }
 
@@ -161,6 +134,10 @@ public final class ChromiumClient implements ClientUnderTest {
         });
     }
 
+    private static ApiReply reply(ChromiumBrowser.Page page) {
+        return new ApiReply(page.status(), page.contentType(), page.text());
+    }
+
     private Outcome<TokenSet> adopt(Outcome<TokenSet> outcome) {
         if (outcome.succeeded()) {
             token = outcome.value();
@@ -175,7 +152,7 @@ public final class ChromiumClient implements ClientUnderTest {
         boolean submitted = false;
         for (int step = 0; step < 4; step++) {
             if (page.isJson()) {
-                return tokens.read(page.status(), page.text(), token);
+                return readToken(page.status(), page.text());
             }
             if (!page.loginForm()) {
                 return Outcome.failed("The flow stopped at " + page.url().replaceAll("\\?.*", "") + " (HTTP "
@@ -183,14 +160,27 @@ public final class ChromiumClient implements ClientUnderTest {
                         + "\"): neither the IdP login form nor the token JSON");
             }
             if (submitted) {
-                return Outcome.failed("The IdP did not accept the credentials of '" + credentials.username()
-                        + "': it showed its login page again" + (page.errorText().isEmpty() ? ""
-                        : " saying \"" + page.errorText() + "\""));
+                return Outcome.failed(FinesseAnswers.credentialsRefused(credentials.username(), page.errorText()));
             }
             page = browser.submitLogin(credentials.username(), credentials.password().reveal());
             submitted = true;
         }
         return Outcome.failed("The flow went on without reaching the token JSON");
+    }
+
+    /** The token JSON as the page showed it (status 0: read from the page, not from a response). */
+    private Outcome<TokenSet> readToken(int status, String body) {
+        Optional<JsonNode> json = FinesseAnswers.json(body);
+        if (json.isEmpty()) {
+            return Outcome.failed("The token response is not valid JSON (HTTP " + status + ")");
+        }
+        if (!json.get().isObject()) {
+            return Outcome.failed("The token response is not a JSON object (HTTP " + status + ")");
+        }
+        if (status != 200 && status != 0 || json.get().has("error")) {
+            return Outcome.failed(FinesseAnswers.tokenRefused("Finesse", status, json.get()));
+        }
+        return FinesseAnswers.token(json.get(), token, target.clock().instant(), false);
     }
 
     @Override
@@ -209,40 +199,24 @@ public final class ChromiumClient implements ClientUnderTest {
             loginId = userId;
             return Outcome.ok(loginId);
         }
-        Outcome<ApiReply> reply = call("GET", "/finesse/api/User/" + segment(userId), null);
-        if (!reply.succeeded()) {
-            return Outcome.failed(reply.failure());
-        }
-        Optional<String> found = element(reply.value().body(), "loginId");
-        if (reply.value().status() != 200 || found.isEmpty()) {
-            return Outcome.failed("GET /finesse/api/User/" + userId + " answered HTTP " + reply.value().status()
-                    + " without a loginId");
-        }
-        loginId = found.get();
-        return Outcome.ok(loginId);
+        Outcome<String> found = FinesseAnswers.loginId(call("GET", FinesseAnswers.userPath(userId), null), userId);
+        loginId = found.optional().orElse(loginId);
+        return found;
     }
 
     @Override
     public Outcome<ApiReply> signInToExtension(String extension) {
-        if (loginId == null) {
-            Outcome<String> resolved = resolveLoginId();
-            if (!resolved.succeeded()) {
-                return Outcome.failed(resolved.failure());
-            }
-        }
-        return call("PUT", "/finesse/api/User/" + segment(loginId), "<User><state>LOGIN</state><extension>"
-                + extension + "</extension></User>");
+        return FinesseAnswers.asUser(knownLoginId(), id -> call("PUT", FinesseAnswers.userPath(id),
+                FinesseAnswers.signInBody(extension)));
     }
 
     @Override
     public Outcome<ApiReply> readOwnUser() {
-        if (loginId == null) {
-            Outcome<String> resolved = resolveLoginId();
-            if (!resolved.succeeded()) {
-                return Outcome.failed(resolved.failure());
-            }
-        }
-        return call("GET", "/finesse/api/User/" + segment(loginId), null);
+        return FinesseAnswers.asUser(knownLoginId(), id -> call("GET", FinesseAnswers.userPath(id), null));
+    }
+
+    private Outcome<String> knownLoginId() {
+        return loginId != null ? Outcome.ok(loginId) : resolveLoginId();
     }
 
     @Override
@@ -257,23 +231,7 @@ public final class ChromiumClient implements ClientUnderTest {
             Outcome<AuthMode> user = readUserAuthMode(credentials.username());
             mode = user.succeeded() && user.value() == AuthMode.SSO ? AuthMode.SSO : AuthMode.NON_SSO;
         }
-        if (mode == AuthMode.NON_SSO) {
-            authenticatedWith = AuthMode.NON_SSO;
-        } else {
-            Outcome<TokenSet> acquired = acquireToken(credentials, UsernameCarrier.QUERY);
-            if (!acquired.succeeded()) {
-                return Outcome.failed(acquired.failure());
-            }
-        }
-        Outcome<String> resolved = resolveLoginId();
-        if (!resolved.succeeded()) {
-            return Outcome.failed(resolved.failure());
-        }
-        Outcome<ApiReply> signIn = signInToExtension(extension);
-        if (!signIn.succeeded()) {
-            return Outcome.failed(signIn.failure());
-        }
-        return Outcome.ok(new SignedIn(authenticatedWith, loginId, signIn.value().status()));
+        return FinesseAnswers.signIn(this, mode, credentials, extension, () -> authenticatedWith = AuthMode.NON_SSO);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.ssokit.conformance.checks;
 
+import static dev.ssokit.conformance.checks.CheckFixture.fails;
+import static dev.ssokit.conformance.checks.CheckFixture.passes;
 import static dev.ssokit.conformance.checks.Hops.journal;
 import static dev.ssokit.world.StubSystem.FINESSE;
 import static dev.ssokit.world.StubSystem.IDP;
@@ -12,19 +14,6 @@ import org.junit.jupiter.api.Test;
 class CredentialAndRobustnessChecksTest {
     private static final String LOGIN_PAGE = "<form method=\"post\" action=\"/adfs/ls/\"><input name=\"UserName\"/>"
             + "<input name=\"Password\" type=\"password\"/></form>";
-
-    private static void passes(Check check, Hops hops) {
-        Verdict verdict = check.evaluate(hops.evidence());
-        assertThat(verdict.passed()).as("%s should pass, but: expected %s, observed %s",
-                check.getClass().getSimpleName(), verdict.expected(), verdict.observed()).isTrue();
-    }
-
-    private static Verdict fails(Check check, Hops hops) {
-        Verdict verdict = check.evaluate(hops.evidence());
-        assertThat(verdict.passed()).as("%s should fail", check.getClass().getSimpleName()).isFalse();
-        assertThat(verdict.observed()).isNotBlank();
-        return verdict;
-    }
 
     @Test
     void passwordGoesOnlyToTheLoginPagesOriginOverHttps() {

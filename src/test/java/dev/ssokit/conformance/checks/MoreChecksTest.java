@@ -1,5 +1,8 @@
 package dev.ssokit.conformance.checks;
 
+import static dev.ssokit.conformance.checks.CheckFixture.SSO_PAGE;
+import static dev.ssokit.conformance.checks.CheckFixture.fails;
+import static dev.ssokit.conformance.checks.CheckFixture.passes;
 import static dev.ssokit.conformance.checks.Hops.journal;
 import static dev.ssokit.world.StubSystem.FINESSE;
 import static dev.ssokit.world.StubSystem.IDP;
@@ -11,22 +14,6 @@ import org.junit.jupiter.api.Test;
 
 /** Boundary cases of the older checks: what comes before the event they judge, and each condition on its own. */
 class MoreChecksTest {
-    private static final String SSO_PAGE = "<form><input type=\"hidden\" name=\"SAMLResponse\" value=\"PHNhbWw+\"/>"
-            + "<input type=\"hidden\" name=\"RelayState\" value=\"r1\"/></form>";
-
-    private static void passes(Check check, Hops hops) {
-        Verdict verdict = check.evaluate(hops.evidence());
-        assertThat(verdict.passed()).as("%s should pass, but: expected %s, observed %s",
-                check.getClass().getSimpleName(), verdict.expected(), verdict.observed()).isTrue();
-    }
-
-    private static Verdict fails(Check check, Hops hops) {
-        Verdict verdict = check.evaluate(hops.evidence());
-        assertThat(verdict.passed()).as("%s should fail", check.getClass().getSimpleName()).isFalse();
-        assertThat(verdict.observed()).isNotBlank();
-        return verdict;
-    }
-
     @Test
     void renewalsPer401CountOnlyWhatFollowsTheFirstApi401() {
         Hops before = journal().hop(FINESSE, "GET", "/desktop/sso/token?cc_username=a").answer(302)

@@ -1,5 +1,7 @@
 package dev.ssokit.conformance.checks;
 
+import static dev.ssokit.conformance.checks.CheckFixture.fails;
+import static dev.ssokit.conformance.checks.CheckFixture.passes;
 import static dev.ssokit.conformance.checks.Hops.journal;
 import static dev.ssokit.world.StubSystem.FINESSE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,19 +11,6 @@ import org.junit.jupiter.api.Test;
 /** The checks of the lifecycle over several cycles, credential hygiene, single use and request shape. */
 class PowerChecksTest {
     private static final String FORM = "application/x-www-form-urlencoded";
-
-    private static void passes(Check check, Hops hops) {
-        Verdict verdict = check.evaluate(hops.evidence());
-        assertThat(verdict.passed()).as("%s should pass, but: expected %s, observed %s",
-                check.getClass().getSimpleName(), verdict.expected(), verdict.observed()).isTrue();
-    }
-
-    private static Verdict fails(Check check, Hops hops) {
-        Verdict verdict = check.evaluate(hops.evidence());
-        assertThat(verdict.passed()).as("%s should fail", check.getClass().getSimpleName()).isFalse();
-        assertThat(verdict.observed()).isNotBlank();
-        return verdict;
-    }
 
     private static String json(String token, int expires) {
         return "{\"token\":\"" + token + "\",\"refresh_token\":\"r\",\"expires_in\":" + expires + "}";
