@@ -18,7 +18,7 @@ Feature: Step 1 - read the system's auth mode
       | UCCE       | HYBRID  |
       | UCCX       | SSO     |
 
-  @req:F1 @severity:fail
+  @req:F1 @severity:fail @replay
   Scenario: On an SSO system the client goes straight to the token flow
     Given a UCCE system in SSO mode
     When agent "sjefferson" connects with extension "98411"

@@ -33,7 +33,7 @@ Feature: Step 3 - request a token with cc_username
       | anne+ops          |
       | rené              |
 
-  @req:R1 @req:R7 @req:C18 @req:J1 @req:J2 @req:J10 @req:J12 @severity:fail @stub-idp
+  @req:R1 @req:R7 @req:C18 @req:J1 @req:J2 @req:J10 @req:J12 @severity:fail @stub-idp @replay
   Scenario: The chain, hop by hop, with each host's cookies going only back to it
     Only navigation requests are hops: a browser's /favicon.ico, images, CSS and scripts are left out.
     Given a UCCE system in SSO mode

@@ -4,7 +4,7 @@ Feature: Step 6 - use the loginId in every later call
   </User>, Content-Type application/xml and the Bearer token in the Authorization header: 202 Accepted.
   On UCCE a loginName in that URL is refused (401 Invalid Authorization User Specified).
 
-  @req:P6 @req:F5 @req:F7 @severity:fail
+  @req:P6 @req:F5 @req:F7 @severity:fail @replay
   Scenario: Agent sjefferson signs in as loginId 98411
     Given a UCCE system in SSO mode
     When agent "sjefferson" connects with extension "98411"
@@ -12,7 +12,7 @@ Feature: Step 6 - use the loginId in every later call
     And every state change named loginId "98411"
     And every User API call carried the token as a Bearer header and never in a URL
 
-  @req:F7 @severity:fail
+  @req:F7 @severity:fail @replay
   Scenario: After the sign-in the client reads its own User object with the loginId
     Given a UCCE system in SSO mode
     When agent "sjefferson" connects with extension "98411"

@@ -6,7 +6,7 @@ Feature: Step 7 - refresh the access token before it expires
   in URLs). A refresh answer carries a refresh_token; by default the old one stays valid (IdS revoking it
   is an opt-in world variant). An expired refresh token means one sign-in again. The clock is virtual.
 
-  @req:F8 @severity:fail @needs:virtual-clock
+  @req:F8 @severity:fail @needs:virtual-clock @replay
   Scenario: The client refreshes before the access token expires
     Given a UCCE system in SSO mode
     And agent "sjefferson" has connected with extension "98411"
@@ -16,7 +16,7 @@ Feature: Step 7 - refresh the access token before it expires
     When the client reads its own User object
     Then the client's User object read succeeded
 
-  @req:F14 @severity:warn @needs:virtual-clock
+  @req:F14 @severity:warn @needs:virtual-clock @replay
   Scenario: The client does not refresh before 75 % of expires_in
     An early refresh is wasteful, not broken: Cisco's own example refreshed 40 s into a 300 s token.
     Given a UCCE system in SSO mode
@@ -24,7 +24,7 @@ Feature: Step 7 - refresh the access token before it expires
     When 200 seconds pass
     Then the client has not refreshed before 225 seconds
 
-  @req:F9 @req:P7 @severity:fail @needs:virtual-clock
+  @req:F9 @req:P7 @severity:fail @needs:virtual-clock @replay
   Scenario: A refresh sends the refresh token and gets a new access token
     The 12.5 guide's POST form (token + refresh-token) and TechNote 215626's GET query
     (cc_username + refresh-token) are both Cisco's.
@@ -36,7 +36,7 @@ Feature: Step 7 - refresh the access token before it expires
     Then the client's User object read succeeded
     And every Finesse API call after a refresh carried the refreshed access token
 
-  @req:F15 @severity:warn @needs:virtual-clock
+  @req:F15 @severity:warn @needs:virtual-clock @replay
   Scenario: The refresh is a form POST, so the refresh token stays out of URLs
     Given a UCCE system in SSO mode
     And agent "sjefferson" has connected with extension "98411"

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "kit", mixinStandardHelpOptions = true, versionProvider = KitCommand.Version.class,
         description = "Finesse SSO Conformance Kit: conformance and contract tests for Cisco Finesse SSO thick clients.",
         subcommands = {RunCommand.class, ServeCommand.class, VerifyCommand.class, DefectsCommand.class,
-                BenchCommand.class, VerifyReportCommand.class, PreflightCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, VerifyReportCommand.class, PreflightCommand.class, RecordCommand.class, DriftCommand.class,
+                CommandLine.HelpCommand.class})
 public final class KitCommand implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

@@ -52,10 +52,11 @@ final class RunCommand implements Callable<Integer> {
             description = "the kit's folder, holding features/, stubs/ and reports/ (default: the current one)")
     private Path root;
 
-    @Option(names = "--target", paramLabel = "lab:NAME|FILE.yaml",
+    @Option(names = "--target", paramLabel = "lab:NAME|FILE.yaml|replay:DIR",
             description = "run against a lab instead of the embedded stubs: lab:NAME reads targets/NAME.yaml, or give "
                     + "the file's path (see targets/example-lab.yaml). The client goes through a recording proxy on "
-                    + "loopback; scenarios a lab cannot run (@needs:stub-control, ...) are skipped with their reason")
+                    + "loopback; scenarios a lab cannot run (@needs:stub-control, ...) are skipped with their reason. replay:DIR serves a recording of ./kit record as the world (the flow "
+                    + "scenarios tagged @replay run, every other one is skipped with its reason)")
     private String target;
 
     @Option(names = "--lab-refresh", description = "with --target: run the refresh scenarios in real time against the "
@@ -92,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
         if (config.coResident() && (features == null || features.isEmpty())) {
             selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
         }
-        if (target != null) {
+        boolean replaying = target != null && target.startsWith("replay:");
+        if (target != null && !replaying) {
             return LabRun.run(config, foreign.isPresent() ? client : null, target, labRefresh, selected, tags, signKey);
         }
         if (labRefresh) {
@@ -107,10 +109,25 @@ final class RunCommand implements Callable<Integer> {
             }
             return KeycloakRun.run(config, features == null || features.isEmpty() ? null : selected, tags);
         }
+        Path replay = null;
+        if (replaying) {
+            try {
+                replay = dev.ssokit.lab.record.Replay.stubs(dev.ssokit.lab.record.Replay.folder(target), config.stubs());
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                System.err.println("kit run: " + e.getMessage());
+                return 2;
+            }
+            if (features == null || features.isEmpty()) {
+                selected = MainJob.FLOW_FEATURES.stream().map(config.features()::resolve).toList();
+            }
+        }
         String clientId = foreign.map(dev.ssokit.conformance.ClientChoice::id).orElse(config.clientId());
-        System.out.println("Running the conformance features against the embedded stubs (client: " + clientId + ")...");
+        String against = replay != null ? "the replay of " + target.substring("replay:".length()) : "the embedded stubs";
+        System.out.println("Running the conformance features against " + against + " (client: " + clientId + ")...");
         ConformanceSummary summary;
-        try (dev.ssokit.conformance.RunContext context = dev.ssokit.conformance.RunContext.owningWorld(config)) {
+        try (dev.ssokit.conformance.RunContext context = replay != null
+                ? dev.ssokit.conformance.RunContext.replaying(config, replay)
+                : dev.ssokit.conformance.RunContext.owningWorld(config)) {
             foreign.ifPresent(context::withClient);
             context.withSignKey(signKey);
             summary = MainJob.run(context, selected, tags, System.out);

@@ -36,6 +36,20 @@ public final class RunContext implements AutoCloseable {
                 ? StubWorld.coResidentHostNames() : StubWorld.defaultHostNames()), true);
     }
 
+    /** A replay of a lab recording (kit record): the world serves only the recorded mappings under {@code stubs}. */
+    public static RunContext replaying(KitConfig config, java.nio.file.Path stubs) {
+        RunContext context = new RunContext(config, () -> StubWorld.start(stubs, StubWorld.defaultHostNames()), true);
+        context.replaying = true;
+        return context;
+    }
+
+    /** True when the world is a replay of a recording: only scenarios tagged @replay can run on it. */
+    public boolean replaying() {
+        return replaying;
+    }
+
+    private boolean replaying;
+
     public static RunContext borrowingWorld(KitConfig config, StubWorld world) {
         return new RunContext(config, () -> world, false);
     }

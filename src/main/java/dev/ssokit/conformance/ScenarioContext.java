@@ -195,4 +195,9 @@ public final class ScenarioContext implements AutoCloseable {
             referenceClient = null;
         }
     }
+
+    /** True when the run replays a lab recording (--target replay:DIR). */
+    public boolean replaying() {
+        return run.replaying();
+    }
 }

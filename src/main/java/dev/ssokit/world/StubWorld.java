@@ -157,6 +157,7 @@ public final class StubWorld implements AutoCloseable {
             for (StubSystem system : StubSystem.values()) {
                 List<Extension> extensions = new ArrayList<>(behaviours(system, context));
                 extensions.add(new LabLinks(links));
+                extensions.add(new dev.ssokit.world.stubs.ReplayFill(context)); // kit record's mappings (replay:)
                 extensions.add(new JournalRecorder(system, journal, clock));
                 extensions.add(new NoAdminApi());
                 WireMockConfiguration config = options()
