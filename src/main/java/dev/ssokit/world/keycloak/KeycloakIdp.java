@@ -62,6 +62,7 @@ public final class KeycloakIdp implements AutoCloseable {
         Path home = KeycloakDistribution.ensureUnpacked(kitRoot, progress);
         int port = freePort();
         int management = freePort();
+        int plain = freePort(); // Quarkus binds its http port (8080 by default) even with http disabled
         URI base = URI.create("https://" + HOST + ":" + port);
         Path work;
         IssuedKey tls = world.tls().issueRsa(HOST, List.of(HOST));
@@ -74,7 +75,7 @@ public final class KeycloakIdp implements AutoCloseable {
             Path certificate = Files.writeString(work.resolve("keycloak.test.crt.pem"), tls.chainPem());
             Path key = Files.writeString(work.resolve("keycloak.test.key.pem"), tls.privateKeyPem());
             List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-enabled=false", "--http-host=127.0.0.1", "--https-port=" + port,
+                    "--http-enabled=false", "--http-host=127.0.0.1", "--http-port=" + plain, "--https-port=" + port,
                     "--http-management-port=" + management, "--hostname=" + base,
                     "--https-certificate-file=" + certificate, "--https-certificate-key-file=" + key,
                     "--db=dev-mem", "--cache=local", "--log-level=WARN,org.keycloak.quarkus.runtime:INFO"));
