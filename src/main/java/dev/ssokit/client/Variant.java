@@ -52,7 +52,10 @@ public enum Variant {
     OK_ACCEPT_XML("sends Accept: application/xml on Finesse REST calls",
             "RFC 9110 §12.5.1; Finesse answers XML", "F7", "P6"),
     OK_XML_DECLARATION("sends the sign-in PUT with an XML declaration and Content-Type application/xml; charset=UTF-8",
-            "XML 1.0 §2.8; RFC 7303 §3.2", "P6");
+            "XML 1.0 §2.8; RFC 7303 §3.2", "P6"),
+    OK_LATE_REFRESH("refreshes at 95 % of expires_in instead of 75 % (still before the token expires)",
+            "Cisco Finesse Developer Guide 12.5: refresh before expiry; 75 % is advice (a WARN under F20)", "F8", "F9",
+            "F20");
 
     private final String description;
     private final String source;

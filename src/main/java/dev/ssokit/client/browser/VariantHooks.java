@@ -86,9 +86,10 @@ final class VariantHooks {
         return settings.has(Variant.OK_COOKIE_DOMAIN) ? "." + host : host;
     }
 
-    /** Seconds after which the token is refreshed: 75 % (Cisco's advice), or 40 % as in Cisco's own example. */
+    /** Seconds after which the token is refreshed: 75 % (Cisco's advice), 40 % as in Cisco's own example, or 95 %. */
     static long refreshDue(long expiresIn, ClientSettings settings) {
-        return (long) Math.ceil(expiresIn * (settings.has(Variant.OK_EARLY_REFRESH) ? 0.40 : 0.75));
+        double share = settings.has(Variant.OK_EARLY_REFRESH) ? 0.40 : settings.has(Variant.OK_LATE_REFRESH) ? 0.95 : 0.75;
+        return (long) Math.ceil(expiresIn * share);
     }
 
     /** The refresh: the 12.5 guide's POST form (reference), or TechNote 215626's GET query, or leaner forms. */
