@@ -118,8 +118,8 @@ Feature: Step 7 - refresh the access token before it expires
     And refresh tokens live 200 seconds
     And agent "sjefferson" has connected with extension "98411"
     And refresh tokens live 7200 seconds
-    When 240 seconds pass
-    And 240 seconds pass
+    When 300 seconds pass
+    And 300 seconds pass
     Then after signing in again the client renewed its token with a refresh
 
   @req:F22 @severity:fail @needs:stub-control @needs:virtual-clock
@@ -127,5 +127,5 @@ Feature: Step 7 - refresh the access token before it expires
     Given a UCCE system in SSO mode
     And refresh tokens live 200 seconds
     And agent "sjefferson" has connected with extension "98411"
-    When 240 seconds pass
+    When 300 seconds pass
     Then each authorization code went to Finesse once

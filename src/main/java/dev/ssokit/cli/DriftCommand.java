@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
                 + "attributes, redirect shape (Location host, path, query parameter names). Exit 0: no drift; "
                 + "1: drift (the list); 2: bad input or a side could not be probed.")
 final class DriftCommand implements Callable<Integer> {
-    @Option(names = "--target", required = true, paramLabel = "FILE", description = "the lab's target file")
-    Path target;
+    @Option(names = "--target", required = true, paramLabel = "lab:NAME|FILE",
+            description = "the lab's target file, or lab:NAME for targets/NAME.yaml")
+    String target;
 
     @Option(names = "--timeout", defaultValue = "20", description = "seconds to wait for each connection and answer")
     int timeoutSeconds;
@@ -34,8 +35,8 @@ final class DriftCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Path kit = Options.root(root);
-            LabSide lab = LabSide.of(TargetLoader.load(target), KitConfig.environment());
-            return run(lab, kit.resolve("stubs"), Duration.ofSeconds(Math.max(1, timeoutSeconds)), System.out);
+            LabSide lab = LabSide.of(TargetLoader.load(Options.targetFile(target, kit)), KitConfig.environment());
+            return run(lab, kit.resolve("stubs"), Duration.ofSeconds(Options.positive("--timeout", timeoutSeconds)), System.out);
         } catch (TargetException e) {
             e.problems().forEach(System.err::println);
             return 2;

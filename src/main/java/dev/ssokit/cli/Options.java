@@ -56,6 +56,14 @@ final class Options {
         return value;
     }
 
+    /** --target of run, record, drift and preflight: lab:NAME means targets/NAME.yaml under the kit's folder. */
+    static Path targetFile(String spec, Path root) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException("--target needs lab:NAME (targets/NAME.yaml) or a target file's path");
+        }
+        return spec.startsWith("lab:") ? root.resolve("targets").resolve(spec.substring(4) + ".yaml") : Path.of(spec);
+    }
+
     static List<String> topologies() {
         return List.of("distinct", "co-resident");
     }

@@ -25,15 +25,18 @@ final class PreflightCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LabTarget lab;
+        Duration timeout;
         try {
-            lab = TargetLoader.load(target.toString().startsWith("lab:")
-                    ? Path.of("targets", target.toString().substring(4) + ".yaml") : target);
+            timeout = Duration.ofSeconds(Options.positive("--timeout", timeoutSeconds));
+            lab = TargetLoader.load(Options.targetFile(target.toString(), Path.of("").toAbsolutePath()));
         } catch (TargetException e) {
             e.problems().forEach(System.out::println);
             return 2;
+        } catch (IllegalArgumentException e) {
+            System.err.println("kit preflight: " + e.getMessage());
+            return 2;
         }
-        List<PreflightProblem> problems = Preflight.run(lab, KitConfig.environment(),
-                Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+        List<PreflightProblem> problems = Preflight.run(lab, KitConfig.environment(), timeout);
         problems.forEach(System.out::println);
         if (!problems.isEmpty()) {
             System.out.println("preflight: " + problems.size() + " problem(s) with " + lab.name());

@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
                 + "secret, host name and agent name turned into a placeholder. Replay: ./kit run --target replay:DIR. "
                 + "Exit 0: recorded; 2: bad input or the lab could not be recorded.")
 final class RecordCommand implements Callable<Integer> {
-    @Option(names = "--target", required = true, paramLabel = "FILE", description = "the lab's target file")
-    Path target;
+    @Option(names = "--target", required = true, paramLabel = "lab:NAME|FILE",
+            description = "the lab's target file, or lab:NAME for targets/NAME.yaml")
+    String target;
 
     @Option(names = "--out", paramLabel = "DIR", description = "a new or empty folder (default: recordings/<lab name>)")
     Path out;
@@ -34,10 +35,10 @@ final class RecordCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Path kit = Options.root(root);
-            LabSide side = LabSide.of(TargetLoader.load(target), KitConfig.environment());
+            LabSide side = LabSide.of(TargetLoader.load(Options.targetFile(target, kit)), KitConfig.environment());
             Path folder = out != null ? out : kit.resolve("recordings").resolve(side.name());
             Recorder.Result result = Recorder.record(side, kit.resolve("stubs"), folder,
-                    Duration.ofSeconds(Math.max(1, timeoutSeconds)));
+                    Duration.ofSeconds(Options.positive("--timeout", timeoutSeconds)));
             result.steps().forEach(step -> System.out.println("  " + step.replace(side.loginName(), "{agent}")));
             result.failures().forEach(failure -> System.out.println("  not recorded: " + failure));
             System.out.println("record: " + result.files().size() + " mappings of " + side.name() + " in "

@@ -18,11 +18,7 @@ final class TargetOption {
 
     /** @throws IllegalArgumentException naming what is wrong with the option and how to fix it */
     static RunTarget open(String spec, Path root, boolean labRefresh, Duration timeout) {
-        if (spec == null || spec.isBlank()) {
-            throw new IllegalArgumentException("--target needs lab:NAME (targets/NAME.yaml) or a target file's path");
-        }
-        Path file = spec.startsWith("lab:") ? root.resolve("targets").resolve(spec.substring(4) + ".yaml")
-                : Path.of(spec);
+        Path file = Options.targetFile(spec, root);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--target " + spec + ": no target file at " + file + "; copy "
                     + "targets/example-lab.yaml to targets/<name>.yaml and pass --target lab:<name>");
