@@ -85,7 +85,7 @@ public final class LabRunTarget implements RunTarget {
         for (LabTarget.Agent agent : lab.agents()) {
             String password = agent.password().resolve(environment).orElseThrow();
             resolved.add(new Agent(agent.loginName(), agent.extension(), Secret.of(password), system.mode(),
-                    agent.extension(), agent.loginName(), "(lab)"));
+                    agent.extension(), agent.loginName(), "(lab)", agent.idpLoginName(), null));
         }
         agents = List.copyOf(resolved);
         Map<String, StubSystem> hosts = new LinkedHashMap<>();

@@ -60,7 +60,7 @@ public final class FlowCapture {
             try (ClientUnderTest client = ReferenceClient.create(settings)) {
                 steps.add(step("SystemInfo", client.readSystemAuthMode()));
                 steps.add(step("UserAuthMode", client.readUserAuthMode(side.loginName())));
-                Outcome<TokenSet> granted = client.acquireToken(new Credentials(side.loginName(), side.password()),
+                Outcome<TokenSet> granted = client.acquireToken(new Credentials(side.loginName(), side.password(), side.idpLoginName()),
                         UsernameCarrier.QUERY);
                 steps.add(step("token", granted));
                 if (granted.succeeded()) {

@@ -13,10 +13,11 @@ import javax.net.ssl.SSLContext;
 
 /**
  * One side a flow is captured from: a lab (from its target file) or the embedded stubs. Its URLs, the trust for
- * its certificates, the clock its tokens are read on, and the one agent whose flow is driven (login name, extension, password: a secret, never shown).
+ * its certificates, the clock its tokens are read on, and the one agent whose flow is driven (login name, extension,
+ * password: a secret, never shown; the name typed on the IdP page).
  */
 public record LabSide(String name, URI finesse, URI ids, KeyStore trust, SSLContext tls, String loginName,
-                      String extension, Secret password, java.time.Clock clock) {
+                      String extension, Secret password, java.time.Clock clock, String idpLoginName) {
 
     /** The target's first agent; its password from the target's secret source (env: or file:). */
     public static LabSide of(LabTarget target, Function<String, String> environment) {
@@ -28,7 +29,8 @@ public record LabSide(String name, URI finesse, URI ids, KeyStore trust, SSLCont
         }
         TrustBundle trust = TrustBundle.load(target.trust(), environment);
         return new LabSide(target.name(), target.finesse(), target.ids(), trust.keyStore(), trust.sslContext(),
-                agent.loginName(), agent.extension(), Secret.of(password.get()), java.time.Clock.systemUTC());
+                agent.loginName(), agent.extension(), Secret.of(password.get()), java.time.Clock.systemUTC(),
+                agent.idpLoginName());
     }
 
     /** The embedded stub world's Finesse and IdS, and its first SSO agent. */
@@ -36,6 +38,7 @@ public record LabSide(String name, URI finesse, URI ids, KeyStore trust, SSLCont
         dev.ssokit.model.Agent agent = world.directory().agents().stream()
                 .filter(a -> a.authMode() == dev.ssokit.model.AuthMode.SSO).findFirst().orElseThrow();
         return new LabSide("embedded stubs", world.baseUri(StubSystem.FINESSE), world.baseUri(StubSystem.IDS),
-                world.tls().trustKeyStore(), world.clientTls(), agent.loginName(), agent.extension(), agent.password(), world.clock());
+                world.tls().trustKeyStore(), world.clientTls(), agent.loginName(), agent.extension(), agent.password(), world.clock(),
+                agent.idpLoginName());
     }
 }

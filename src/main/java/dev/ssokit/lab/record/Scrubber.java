@@ -39,8 +39,8 @@ public final class Scrubber {
      * @param hosts the lab's hosts and their systems
      * @param ports each host's HTTPS port as the flow used it
      */
-    Scrubber(Map<String, StubSystem> hosts, Map<String, Integer> ports, String loginName, String extension,
-             List<String> secrets, List<Exchange> exchanges) {
+    Scrubber(Map<String, StubSystem> hosts, Map<String, Integer> ports, String loginName, String idpLoginName,
+             String extension, List<String> secrets, List<Exchange> exchanges) {
         this.redactor = Redactor.standard().withKnownSecrets(secrets);
         for (String secret : secrets) {
             literal(secret, Placeholders.fixed("password"));
@@ -65,6 +65,9 @@ public final class Scrubber {
         }
         String loginId = exchanges.stream().map(Exchange::responseBody).filter(b -> b != null)
                 .map(LOGIN_ID::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElse(null);
+        if (idpLoginName != null && !idpLoginName.equals(loginName)) {
+            agent(idpLoginName, "idpLoginName"); // before the loginName, which it may contain (agent1@lab.example)
+        }
         agent(loginName, "loginName");
         agent(loginId, "loginId");
         agent(extension, "extension");
@@ -95,7 +98,7 @@ public final class Scrubber {
     public static Scrubber of(FlowCapture.Capture capture) {
         LabSide side = capture.side();
         return new Scrubber(capture.hosts(), ports(capture.exchanges(), capture.hosts(),
-                java.util.List.of(side.finesse(), side.ids())), side.loginName(), side.extension(),
+                java.util.List.of(side.finesse(), side.ids())), side.loginName(), side.idpLoginName(), side.extension(),
                 capture.knownSecrets(), capture.exchanges());
     }
 

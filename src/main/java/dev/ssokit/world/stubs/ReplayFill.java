@@ -105,6 +105,7 @@ public final class ReplayFill implements com.github.tomakehurst.wiremock.extensi
         return switch (field) {
             case "loginId" -> agent.loginId();
             case "extension" -> agent.extension();
+            case "idpLoginName" -> agent.idpLoginName();
             default -> agent.loginName();
         };
     }
