@@ -90,6 +90,11 @@ final class Hops {
             return this;
         }
 
+        Hop retryAfter(String seconds) {
+            responseHeaders.computeIfAbsent("retry-after", k -> new ArrayList<>()).add(seconds);
+            return this;
+        }
+
         Hop location(String value) {
             responseHeaders.computeIfAbsent("location", k -> new ArrayList<>()).add(value);
             return this;
