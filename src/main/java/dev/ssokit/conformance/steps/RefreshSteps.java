@@ -8,11 +8,9 @@ import dev.ssokit.conformance.checks.EnsureRefreshRequestShape;
 import dev.ssokit.conformance.checks.EnsureRefreshAsPostForm;
 import dev.ssokit.conformance.checks.EnsureRefreshedBeforeExpiry;
 import dev.ssokit.conformance.checks.EnsureSingleReauthAfterRefusedRefresh;
-import dev.ssokit.conformance.checks.TokenGrants;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
-import java.util.List;
 
 /** Step 7: time passes on the shared virtual clock; the client refreshes when due. */
 public final class RefreshSteps {
@@ -28,28 +26,7 @@ public final class RefreshSteps {
             RealTime.pass(scenario, seconds);
             return;
         }
-        long end = scenario.world().clock().secondsSinceStart() + seconds;
-        // A real clock would pass every second; the virtual one jumps. So that a client that refreshes late but in
-        // time (at 95 %, say) is not failed for a jump over its moment, the client is also woken one second before
-        // the newest access token it holds expires, if that falls inside this step.
-        long wake = wakeBeforeExpiry();
-        if (wake > scenario.world().clock().secondsSinceStart() && wake < end) {
-            scenario.world().clock().advance(Duration.ofSeconds(wake - scenario.world().clock().secondsSinceStart()));
-            scenario.client().timePassed();
-            long next = wakeBeforeExpiry();
-            if (next > wake && next < end) {
-                scenario.world().clock().advance(Duration.ofSeconds(next - wake));
-                scenario.client().timePassed();
-            }
-        }
-        scenario.world().clock().advance(Duration.ofSeconds(end - scenario.world().clock().secondsSinceStart()));
-        scenario.client().timePassed();
-    }
-
-    /** One second before the newest access token Finesse handed out expires (journal time), or -1 without one. */
-    private long wakeBeforeExpiry() {
-        List<TokenGrants.Grant> grants = TokenGrants.in(scenario.evidence());
-        return grants.isEmpty() ? -1 : grants.get(grants.size() - 1).expiresAt() - 1;
+        VirtualTime.pass(scenario, seconds);
     }
 
     @When("{int} seconds pass while the client sleeps")
